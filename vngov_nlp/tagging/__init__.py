@@ -1,0 +1,1 @@
+"""From words to tags and back: tokenizer alignment, windows, BIO decoding, the Parser."""

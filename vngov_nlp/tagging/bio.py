@@ -1,0 +1,61 @@
+"""IOB2 tags: building the tag set, projecting gold spans onto words, decoding tags to spans."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..schema import Span
+from ..text import Word
+
+
+def tag_set(labels: Sequence[str]) -> list[str]:
+    """`O` then `B-X`, `I-X` for each label, in the order given."""
+    return ["O"] + [f"{p}-{lab}" for lab in labels for p in ("B", "I")]
+
+
+def spans_to_tags(words: Sequence[Word], spans: Sequence[Span]) -> list[str]:
+    """IOB2 tag per word: a word takes the span it overlaps.
+
+    A word that straddles a span edge (the segmenter disagrees with the gold
+    boundary) joins the span; `text.alignment_report` counts how often that happens.
+    """
+    tags = ["O"] * len(words)
+    spans = sorted(spans, key=lambda s: s.start)
+    j = 0
+    prev_span = None
+    for i, w in enumerate(words):
+        while j < len(spans) and spans[j].end <= w.start:
+            j += 1
+        if j < len(spans) and spans[j].start <= w.start < spans[j].end or (
+            j < len(spans) and w.start < spans[j].start < w.end
+        ):
+            s = spans[j]
+            tags[i] = ("I-" if prev_span is s else "B-") + s.label
+            prev_span = s
+        else:
+            prev_span = None
+    return tags
+
+
+def tags_to_spans(words: Sequence[Word], tags: Sequence[str], scores: Sequence[float] | None = None) -> list[Span]:
+    """Word-level IOB2 tags to character spans in the original text.
+
+    Lenient like seqeval's default: an `I-X` after `O` or another type starts a span.
+    The span score is the mean of its words' scores.
+    """
+    out: list[Span] = []
+    cur_label, cur_start, cur_end, cur_scores = None, 0, 0, []
+    for i, (w, t) in enumerate(zip(words, tags)):
+        sc = 1.0 if scores is None else float(scores[i])
+        prefix, _, label = t.partition("-")
+        if t == "O" or prefix not in ("B", "I"):
+            label = None
+        if label is not None and prefix == "I" and label == cur_label:
+            cur_end = w.end
+            cur_scores.append(sc)
+            continue
+        if cur_label is not None:
+            out.append(Span(cur_start, cur_end, cur_label, score=sum(cur_scores) / len(cur_scores)))
+        cur_label, cur_start, cur_end, cur_scores = label, w.start, w.end, [sc]
+    if cur_label is not None:
+        out.append(Span(cur_start, cur_end, cur_label, score=sum(cur_scores) / len(cur_scores)))
+    return out

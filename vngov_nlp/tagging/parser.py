@@ -1,0 +1,177 @@
+"""Load a model directory and turn text into typed spans: the whole `parse` pipeline.
+
+text -> sentences of words (text layer) -> subword windows (alignment) -> encoder
+-> tag per word -> BIO decode -> spans in original offsets -> values.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..schema import Span
+from ..text import Sentence, analyze
+from ..values import ValueContext, normalize
+from .alignment import Chunk, SubwordEncoder, merge_chunks
+from .bio import tags_to_spans
+
+SETTINGS_FILE = "vngov_nlp.json"
+REQUIRED_FILES = ("config.json", SETTINGS_FILE)
+
+
+class ModelDirectoryError(FileNotFoundError):
+    """A model directory that is missing or lacks what `load` needs."""
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """What `parse` must know beyond the Hugging Face files: saved beside them."""
+
+    labels: tuple[str, ...]
+    segmenter: str = "syllable"
+    max_length: int = 256
+    stride: int = 64
+    base: str = ""
+
+    @classmethod
+    def read(cls, model_dir: Path) -> "ModelSettings":
+        raw = json.loads((model_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
+        return cls(tuple(raw["labels"]), raw.get("segmenter", "syllable"), int(raw.get("max_length", 256)),
+                   int(raw.get("stride", 64)), raw.get("base", ""))
+
+    def write(self, model_dir: Path) -> None:
+        (model_dir / SETTINGS_FILE).write_text(json.dumps(
+            {"labels": list(self.labels), "segmenter": self.segmenter, "max_length": self.max_length,
+             "stride": self.stride, "base": self.base}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def check_model_dir(model_dir: str | Path) -> Path:
+    path = Path(model_dir)
+    if not path.is_dir():
+        raise ModelDirectoryError(f"model directory {path} does not exist")
+    missing = [f for f in REQUIRED_FILES if not (path / f).is_file()]
+    if not any((path / f).is_file() for f in ("model.safetensors", "pytorch_model.bin")):
+        missing.append("model.safetensors")
+    if missing:
+        raise ModelDirectoryError(f"model directory {path} is missing {', '.join(missing)}; "
+                                  f"train one with `vngov-nlp train` or pass the default model")
+    return path
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f"doc_date must be a date or 'YYYY-MM-DD', got {value!r}") from None
+
+
+class Parser:
+    """A loaded model: `parse(text)` and `parse_batch(texts)`."""
+
+    def __init__(self, model, tokenizer, settings: ModelSettings, model_dir: Path | None = None):
+        import torch
+
+        self.model = model.eval()
+        self.settings = settings
+        self.model_dir = model_dir
+        self.encoder = SubwordEncoder(tokenizer, settings.max_length, settings.stride)
+        self.id2tag = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+        self._torch = torch
+
+    @classmethod
+    def load(cls, model_dir: str | Path) -> "Parser":
+        path = check_model_dir(model_dir)
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        try:
+            settings = ModelSettings.read(path)
+            tokenizer = AutoTokenizer.from_pretrained(str(path))
+            model = AutoModelForTokenClassification.from_pretrained(str(path))
+        except (OSError, ValueError, KeyError, json.JSONDecodeError) as e:
+            raise ModelDirectoryError(f"model directory {path} could not be loaded: {e}") from e
+        return cls(model, tokenizer, settings, path)
+
+    # -- the pipeline ---------------------------------------------------------------
+    def parse(self, text: str, *, doc_date: str | dt.date | None = None) -> list[Span]:
+        """Typed spans of `text`, sorted, non-overlapping, offsets into `text` itself."""
+        return self.parse_batch([text], doc_dates=[doc_date])[0]
+
+    def parse_batch(self, texts: Sequence[str], batch_size: int = 32,
+                    doc_dates: Sequence[str | dt.date | None] | None = None) -> list[list[Span]]:
+        """Parse many documents, batching sentences across them for speed."""
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"parse expects text as str, got {type(t).__name__}")
+        dates = [_as_date(d) for d in (doc_dates or [None] * len(texts))]
+        sentences = [analyze(t, self.settings.segmenter) if t.strip() else [] for t in texts]
+        flat = [s for doc in sentences for s in doc]
+        tagged = self.tag_sentences(flat, batch_size)
+        out, k = [], 0
+        for text, doc, date in zip(texts, sentences, dates):
+            spans: list[Span] = []
+            for sent in doc:
+                tags, scores = tagged[k]
+                k += 1
+                spans.extend(tags_to_spans(sent.words, tags, scores))
+            out.append(self._finish(text, spans, date))
+        return out
+
+    def tag_sentences(self, sentences: Sequence[Sentence], batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
+        """Tag and score per word for each sentence (windows merged)."""
+        torch = self._torch
+        jobs: list[tuple[int, Chunk]] = []
+        for i, s in enumerate(sentences):
+            for c in self.encoder.encode([w.form for w in s.words]):
+                jobs.append((i, c))
+        order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][1].input_ids))
+        preds: list[tuple[list[int], list[float]] | None] = [None] * len(jobs)
+        with torch.inference_mode():
+            for b in range(0, len(order), batch_size):
+                idx = order[b:b + batch_size]
+                width = max(len(jobs[j][1].input_ids) for j in idx)
+                ids = torch.full((len(idx), width), self.encoder.pad_id, dtype=torch.long)
+                mask = torch.zeros((len(idx), width), dtype=torch.long)
+                for r, j in enumerate(idx):
+                    seq = jobs[j][1].input_ids
+                    ids[r, : len(seq)] = torch.tensor(seq)
+                    mask[r, : len(seq)] = 1
+                probs = torch.softmax(self.model(input_ids=ids, attention_mask=mask).logits.float(), dim=-1)
+                best, arg = probs.max(dim=-1)
+                for r, j in enumerate(idx):
+                    preds[j] = (arg[r].tolist(), best[r].tolist())
+        per_sentence: list[list[int]] = [[] for _ in sentences]
+        for j, (i, _) in enumerate(jobs):
+            per_sentence[i].append(j)
+        out = []
+        for i, s in enumerate(sentences):
+            chunks = [jobs[j][1] for j in per_sentence[i]]
+            n = len(s.words)
+            tag_ids = merge_chunks(chunks, n, [preds[j][0] for j in per_sentence[i]])
+            scores = merge_chunks(chunks, n, [preds[j][1] for j in per_sentence[i]])
+            out.append(([self.id2tag[t] for t in tag_ids], scores))
+        return out
+
+    def _finish(self, text: str, spans: list[Span], doc_date: dt.date | None) -> list[Span]:
+        for s in spans:
+            s.text = text[s.start:s.end]
+            s.value = normalize(s.label, s.text, ValueContext(doc_date=doc_date, before=text[:s.start]))
+        return spans
+
+
+_DEFAULT: Parser | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_parser(model_dir: str | Path) -> Parser:
+    """The default model, loaded once, lazily, safely from many threads."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Parser.load(model_dir)
+    return _DEFAULT
