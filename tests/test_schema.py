@@ -10,7 +10,7 @@ TEXT = "Chủ tịch UBND tỉnh Trần Tiến Dũng đạt 82% kế hoạch."
 
 
 def test_clean_document_has_no_problems():
-    d = Document("ok", TEXT, [Span(0, 8, "TITLE"), Span(9, 18, "ORG"), Span(19, 33, "PER"), Span(39, 42, "PERCENT")])
+    d = Document("ok", TEXT, [Span(0, 8, "TITLE"), Span(9, 18, "ORG"), Span(19, 33, "PER"), Span(38, 41, "PERCENT")])
     assert validate_document(d) == []
 
 

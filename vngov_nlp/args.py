@@ -9,7 +9,7 @@ import argparse
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any, Sequence, TypeVar, get_type_hints
+from typing import Any, TypeVar, get_type_hints
 
 T = TypeVar("T")
 
@@ -68,9 +68,3 @@ def dataclass_from_namespace(cls: type[T], ns: argparse.Namespace) -> T:
     if missing:
         raise SystemExit("missing required argument(s): " + ", ".join("--" + m.replace("_", "-") for m in missing))
     return cls(**values)
-
-
-def parse_dataclass(cls: type[T], argv: Sequence[str] | None, prog: str, description: str) -> T:
-    parser = argparse.ArgumentParser(prog=prog, description=description)
-    add_dataclass_arguments(parser, cls)
-    return dataclass_from_namespace(cls, parser.parse_args(argv))

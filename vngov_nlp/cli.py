@@ -63,7 +63,29 @@ def _cmd_segcheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .args import dataclass_from_namespace
+    from .finetune import TrainArgs, train
+
+    targs = dataclass_from_namespace(TrainArgs, args)
+    metrics = train(targs)
+    dev = metrics.get("dev", {}).get("micro")
+    print(f"saved {targs.out}" + (f" (dev micro-F1 {dev['f1']:.4f})" if dev else ""), file=sys.stderr)
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .args import dataclass_from_namespace
+    from .evaluation import EvalArgs, run
+
+    run(dataclass_from_namespace(EvalArgs, args))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from .args import add_dataclass_arguments
+    from .evaluation import EvalArgs
+    from .finetune import TrainArgs
     from .formats import FORMATS
 
     parser = argparse.ArgumentParser(prog="vngov-nlp", description="Typed spans from Vietnamese government bulletins.")
@@ -91,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segmenter", default="underthesea")
     p.add_argument("--corpus", default=None)
     p.set_defaults(func=_cmd_segcheck)
+
+    p = sub.add_parser("train", help="fine-tune an encoder (PhoBERT or any) on canonical annotations")
+    add_dataclass_arguments(p, TrainArgs)
+    p.set_defaults(func=_cmd_train)
+
+    p = sub.add_parser("evaluate", help="score a model's parse output: seqeval report and value exact-match")
+    add_dataclass_arguments(p, EvalArgs)
+    p.set_defaults(func=_cmd_evaluate)
     return parser
 
 

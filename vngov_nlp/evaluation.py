@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .args import arg, parse_dataclass
+from .args import arg
 from .schema import VALUE_LABELS, Document, Span
 from .text import analyze
 from .tagging.bio import spans_to_tags
@@ -168,8 +168,3 @@ def run(args: EvalArgs) -> dict[str, Any]:
         out.with_suffix(".md").write_text(markdown_report(result, f"{Path(args.model).name} on {args.data}"), encoding="utf-8")
         f1_chart(result, out.with_suffix(".png"))
     return result
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    run(parse_dataclass(EvalArgs, argv, "vngov-nlp evaluate", "Score a model's parse output with seqeval and value exact-match."))
-    return 0

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .args import arg, parse_dataclass
+from .args import arg
 from .schema import LABELS, Document, validate_document
 
 CHECKPOINT = "checkpoint"
@@ -234,11 +234,3 @@ def train(args: TrainArgs) -> dict[str, Any]:
     final = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     final["loss_history"] = history[-50:]
     return final
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_dataclass(TrainArgs, argv, "vngov-nlp train", __doc__.splitlines()[0])
-    m = train(args)
-    dev = m.get("dev", {}).get("micro", {})
-    print(f"saved {args.out}" + (f" (dev micro-F1 {dev['f1']:.4f})" if dev else ""), file=sys.stderr)
-    return 0

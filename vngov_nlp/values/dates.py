@@ -22,7 +22,7 @@ RELATIVE: dict[str, int] = {
     "ngoái": -1, "trước": -1, "trước đó": -1, "rồi": -1, "kia": -2,
     "tới": 1, "sau": 1, "sau đó": 1,
 }
-_REL = "|".join(sorted(RELATIVE, key=len, reverse=True))
+RELATIVE_PATTERN = "|".join(sorted(RELATIVE, key=len, reverse=True))
 _DAY_RELATIVE = {"hôm nay": 0, "hôm qua": -1, "hôm kia": -2, "ngày mai": 1}
 _MONTH_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
@@ -33,16 +33,16 @@ _LUNAR_MONTHS = ("giêng", "chạp")
 
 _MONTH = r"(?P<m>\d{1,2}|mười một|mười hai|[^\W\d_]+)"
 _YEAR_SUFFIX = (
-    rf"(?:\s*[/.-]\s*(?P<y>\d{{4}})|\s+năm\s+(?:(?P<y2>\d{{4}})|(?P<rel>{_REL})"
+    rf"(?:\s*[/.-]\s*(?P<y>\d{{4}})|\s+năm\s+(?:(?P<y2>\d{{4}})|(?P<rel>{RELATIVE_PATTERN})"
     rf"|(?P<stem>{STEM_PATTERN}) (?P<branch>{BRANCH_PATTERN})))?"
 )
 _FORMS = tuple(
     re.compile(p)
     for p in (
-        rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?năm (?P<rel>{_REL})|(?P<next>sang năm)",
-        rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?tháng (?P<mrel>{_REL})",
+        rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?năm (?P<rel>{RELATIVE_PATTERN})|(?P<next>sang năm)",
+        rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?tháng (?P<mrel>{RELATIVE_PATTERN})",
         rf"(?:(?:năm|xuân|tết) )*(?P<stem>{STEM_PATTERN}) (?P<branch>{BRANCH_PATTERN})(?: (?:năm )?(?P<y>\d{{4}}))?",
-        rf"qu[ýí] (?P<q>[ivx]+|\d)(?:\s*[/-]\s*(?P<y>\d{{4}})| (?:năm )?(?P<y2>\d{{4}})| năm (?P<rel>{_REL}))?",
+        rf"qu[ýí] (?P<q>[ivx]+|\d)(?:\s*[/-]\s*(?P<y>\d{{4}})| (?:năm )?(?P<y2>\d{{4}})| năm (?P<rel>{RELATIVE_PATTERN}))?",
         r"(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})",
         rf"(?P<d>\d{{1,2}}) tháng {_MONTH}{_YEAR_SUFFIX}",
         r"(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",
@@ -94,7 +94,11 @@ def _valid(point: Point) -> Point | None:
     if point.quarter is not None:
         return point if 1 <= point.quarter <= 4 and (point.year is None or point.year >= 1) else None
     try:
-        datetime.date(2000 if point.year is None else point.year, point.month or 1, point.day or 1)
+        datetime.date(
+            2000 if point.year is None else point.year,
+            1 if point.month is None else point.month,
+            1 if point.day is None else point.day,
+        )
     except ValueError:
         return None
     return point
@@ -166,8 +170,11 @@ def read_point(text: str, context: ValueContext) -> Point | None:
         if m is None:
             continue
         groups = m.groupdict()
-        if "n" in groups:
-            return _relative(groups, context)
+        if "n" in groups:  # a relative form; `quý I năm nay` only looks like one
+            point = _relative(groups, context)
+            if point is not None or _count(groups["n"]) is not None:
+                return point
+            continue
         year, readable = _year(groups, context)
         if not readable:
             return None

@@ -116,12 +116,13 @@ def _merge_space_groups(text: str, toks: list, i: int) -> tuple[str, int]:
     return word, j
 
 
-def read_amount(text: str, pos: int = 0) -> Amount | None:
+def read_amount(text: str, pos: int = 0, scaled: bool = False) -> Amount | None:
     """Read digits, number words and scale words from `pos`; stop at the first other token.
 
     Scale words multiply everything before them that carries a smaller
     scale, so `41 tỷ 951 triệu` adds up and `2,5 nghìn tỷ` multiplies out.
     `năm` counts as five only when no digits follow (`năm 2021` is a year).
+    `scaled` reads digits as if a scale word followed (the low end of a range).
     """
     toks = _tokens(text, pos)
     groups: list[tuple[Decimal, int]] = []  # (value, scale) of finished scale groups
@@ -141,7 +142,7 @@ def read_amount(text: str, pos: int = 0) -> Amount | None:
             word, i = _merge_space_groups(text, toks, i)
             stop = toks[i][3]
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            value = parse_digits(word, scaled=bool(nxt and nxt[1] in SCALE_WORDS))
+            value = parse_digits(word, scaled=scaled or bool(nxt and nxt[1] in SCALE_WORDS))
             if value is None:
                 return None
             pending, prev, seen = value, "digit", True
@@ -183,12 +184,13 @@ def read_amount(text: str, pos: int = 0) -> Amount | None:
             prev = "rưỡi"
         elif word in SCALE_WORDS:
             scale = SCALE_WORDS[word]
+            if pending is None and prev not in ("mười", "mươi", "unit", "trăm", "linh", "chục", "rưỡi") \
+                    and not (groups and groups[-1][1] < scale):
+                break  # a scale word with nothing to multiply: `triệu đồng`, `tỷ triệu`
             value = cur + (pending or 0)
             cur, pending = Decimal(0), None
             while groups and groups[-1][1] < scale:
                 value += groups.pop()[0]
-            if value == 0:
-                break
             groups.append((value * scale, scale))
             run = run * scale if prev == "scale" and run else scale
             prev = "scale"
@@ -226,8 +228,8 @@ def read_figure(text: str) -> Figure | None:
         second = read_amount(text, sep.end())
         if second is not None:
             low = first.value
-            if first.scale is None and second.scale is not None:
-                low *= second.scale
+            if first.scale is None and second.scale is not None:  # `41,250 - 41,700 triệu`
+                low = read_amount(text, scaled=True).value * second.scale
             return Figure(low, high=second.value, tail=text[second.end:].strip())
     return Figure(first.value, tail=text[first.end:].strip())
 
