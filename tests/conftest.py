@@ -66,3 +66,22 @@ def tiny_base(tiny_tokenizer_dir, tmp_path_factory) -> Path:
     model.save_pretrained(out, safe_serialization=True)
     tok.save_pretrained(str(out))
     return out
+
+
+@pytest.fixture(scope="session")
+def tiny_ner_dir(tiny_base, tmp_path_factory) -> Path:
+    """An untrained token classifier saved like a `vngov-nlp train` output: enough for API invariants."""
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from vngov_nlp.schema import LABELS
+    from vngov_nlp.tagging.bio import tag_set
+    from vngov_nlp.tagging.parser import ModelSettings
+
+    out = tmp_path_factory.mktemp("ner")
+    tags = tag_set(LABELS)
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(tiny_base), num_labels=len(tags), id2label=dict(enumerate(tags)), label2id={t: i for i, t in enumerate(tags)})
+    model.save_pretrained(out, safe_serialization=True)
+    AutoTokenizer.from_pretrained(str(tiny_base)).save_pretrained(str(out))
+    ModelSettings(LABELS, "syllable", 62, 16, str(tiny_base)).write(out)
+    return out

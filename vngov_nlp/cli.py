@@ -82,6 +82,44 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from . import DEFAULT_MODEL
+    from .batch import format_output, parse_documents, read_inputs
+    from .formats.errors import atomic_output
+    from .tagging.parser import Parser
+
+    if args.doc_date is not None:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(args.doc_date)
+        except ValueError:
+            raise SystemExit(f"--doc-date: expected YYYY-MM-DD, got {args.doc_date!r}")
+    inputs = read_inputs(args.input)
+    parser = Parser.load(args.model or DEFAULT_MODEL)
+    docs = list(parse_documents(parser, inputs, args.doc_date, args.batch_size))
+    text = format_output(docs, args.format)
+    if args.out:
+        with atomic_output(args.out) as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    print(f"{len(docs)} documents, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .data import load_documents
+    from .formats.errors import atomic_output
+    from .render import render_html
+
+    docs = load_documents(args.path, corpus=args.corpus)
+    with atomic_output(args.out) as fh:
+        fh.write(render_html(docs, title=str(args.path)))
+    print(f"rendered {len(docs)} documents to {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .args import add_dataclass_arguments
     from .evaluation import EvalArgs
@@ -114,6 +152,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default=None)
     p.set_defaults(func=_cmd_segcheck)
 
+    from .batch import OUTPUT_FORMATS
+
+    p = sub.add_parser("parse", help="typed spans of text files (a file, a folder of .txt, or - for stdin)")
+    p.add_argument("input", nargs="?", default="-", help="a .txt file, a folder of .txt files, or - (default)")
+    p.add_argument("--format", default="jsonl", choices=OUTPUT_FORMATS,
+                   help="jsonl/csv/tsv: one record per span; html: a rendered page; labelstudio: tasks with predictions")
+    p.add_argument("--out", default=None, help="output file (default: standard output)")
+    p.add_argument("--model", default=None, help="model directory (default: the shipped model)")
+    p.add_argument("--doc-date", default=None, help="YYYY-MM-DD: the year for dates written without one")
+    p.add_argument("--batch-size", type=int, default=32, help="sentences per forward pass")
+    p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("render", help="HTML view of an annotation file (canonical JSONL, standoff joined)")
+    p.add_argument("path")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.add_argument("--corpus", default=None)
+    p.set_defaults(func=_cmd_render)
+
     p = sub.add_parser("train", help="fine-tune an encoder (PhoBERT or any) on canonical annotations")
     add_dataclass_arguments(p, TrainArgs)
     p.set_defaults(func=_cmd_train)
@@ -130,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (FormatError, FileNotFoundError) as e:
+    except (FormatError, FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
 

@@ -81,7 +81,7 @@ def _layout(tokens: list[str]) -> tuple[str, list[int]]:
             glued = (cur in _CLOSING or prev in _OPENING or cur == "/" or prev == "/"
                      or (cur == "-" and i + 1 < len(keys) and _alnum_edge(prev, True) and _alnum_edge(keys[i + 1], False))
                      or (prev == "-" and i >= 2 and _alnum_edge(keys[i - 2], True) and _alnum_edge(cur, False)))
-            if not glued:
+            if not glued or unicodedata.combining(tok[0]):  # a bare mark would join the character before
                 parts.append(" ")
                 pos += 1
         starts.append(pos)
@@ -108,8 +108,15 @@ def _tokens(doc: Document) -> list[_Tok]:
     prev_end = 0
     for t in syllables(clean):
         s, e = norm.to_original(t.start, t.end)
-        written = "".join(c for c in doc.text[s:e] if not c.isspace())
-        out.append(_Tok(t.text, written, s, e, "\n" in clean[prev_end:t.start]))
+        if out and s < out[-1].end:
+            # two tokens from one original character cluster (a combining mark on punctuation): one token
+            prev = out[-1]
+            prev.clean += t.text
+            prev.end = max(prev.end, e)
+            prev.out = "".join(c for c in doc.text[prev.start:prev.end] if not c.isspace())
+        else:
+            written = "".join(c for c in doc.text[s:e] if not c.isspace())
+            out.append(_Tok(t.text, written, s, e, "\n" in clean[prev_end:t.start]))
         prev_end = t.end
     return out
 
@@ -198,10 +205,11 @@ def _conll_doc(doc: Document, words: bool, path) -> list[str]:
     for i, j in _sentences(view, view_starts, ranges):
         groups = _word_groups(view, view_starts, toks, i, j) if words else [[k] for k in range(i, j)]
         for g in groups:
-            # split a word where a span starts or ends, and around a lone `_` token
+            # split a word where a span starts or ends, around `_` tokens and before a bare combining mark
             piece: list[int] = []
             for k in g:
-                if piece and (k in edges or toks[k].clean == "_" or toks[piece[-1]].clean == "_"):
+                if piece and (k in edges or "_" in toks[k].clean or "_" in toks[piece[-1]].clean
+                              or unicodedata.combining(toks[k].out[0])):
                     lines.append(f"{'_'.join(toks[m].out for m in piece)} {tag[piece[0]]}\n")
                     piece = []
                 piece.append(k)
@@ -267,9 +275,16 @@ def _decode(tags: list[tuple[str, int]], path) -> list[tuple[str, int, int]]:
 
 
 def _syllables_of(token: str) -> list[str]:
-    if token.strip("_") == "":
-        return [token]
-    return [p for p in token.split("_") if p]
+    """`Hà_Nội` -> `Hà`, `Nội`: an `_` joins syllables only between two characters that are
+    neither `_` nor a combining mark (so `_` itself, `__` and `_̀` stay tokens)."""
+    parts, start = [], 0
+    for i, ch in enumerate(token):
+        if (ch == "_" and 0 < i < len(token) - 1 and token[i - 1] != "_" and token[i + 1] != "_"
+                and not unicodedata.combining(token[i + 1]) and i > start):
+            parts.append(token[start:i])
+            start = i + 1
+    parts.append(token[start:])
+    return parts
 
 
 @dataclass

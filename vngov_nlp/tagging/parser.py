@@ -87,7 +87,9 @@ class Parser:
     def load(cls, model_dir: str | Path) -> "Parser":
         path = check_model_dir(model_dir)
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         try:
             settings = ModelSettings.read(path)
             tokenizer = AutoTokenizer.from_pretrained(str(path))

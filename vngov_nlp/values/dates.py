@@ -41,8 +41,10 @@ _FORMS = tuple(
     for p in (
         rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?năm (?P<rel>{RELATIVE_PATTERN})|(?P<next>sang năm)",
         rf"(?:(?P<n>[^\W_]+(?: [^\W\d_]+)?) )?tháng (?P<mrel>{RELATIVE_PATTERN})",
-        rf"(?:(?:năm|xuân|tết) )*(?P<stem>{STEM_PATTERN}) (?P<branch>{BRANCH_PATTERN})(?: (?:năm )?(?P<y>\d{{4}}))?",
-        rf"qu[ýí] (?P<q>[ivx]+|\d)(?:\s*[/-]\s*(?P<y>\d{{4}})| (?:năm )?(?P<y2>\d{{4}})| năm (?P<rel>{RELATIVE_PATTERN}))?",
+        rf"(?:(?:năm|xuân|tết) )*(?P<stem>{STEM_PATTERN}) (?P<branch>{BRANCH_PATTERN})"
+        rf"(?: (?:năm )?(?P<y>\d{{4}}))?",
+        rf"qu[ýí] (?P<q>[ivx]+|\d)"
+        rf"(?:\s*[/-]\s*(?P<y>\d{{4}})| (?:năm )?(?P<y2>\d{{4}})| năm (?P<rel>{RELATIVE_PATTERN}))?",
         r"(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})",
         rf"(?P<d>\d{{1,2}}) tháng {_MONTH}{_YEAR_SUFFIX}",
         r"(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})",

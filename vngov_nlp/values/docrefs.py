@@ -89,15 +89,15 @@ def read_docref(text: str) -> dict | None:
     doc_type = _CANONICAL[typed["type"].casefold()] if typed else None
     rest = text[typed.end():] if typed else text
     number = title = None
-    if (m := _NUMBER_AFTER_SO.match(rest)) and not _YEARS_ONLY.fullmatch(m["num"]):
+    m = _NUMBER_AFTER_SO.match(rest)
+    if m and not _YEARS_ONLY.fullmatch(m["num"]) and (typed or not m["title"]):
         number, title = _TRAILING_PUNCT.sub("", m["num"]), m["title"]
     elif (m := _NUMBER.match(rest)) and (typed or "/" in m[0] or "-" in m[0]):
         number = m[0]  # `Nghị quyết 19`, `Nghị quyết 02-NQ/TU`, a bare `01/2017/NĐ-CP`
-    if number is None:
-        if not rest or _BACK_REFERENCE.fullmatch(rest):
+    if number is None:  # a named document needs its type word and a title after it
+        if doc_type is None or not rest or _BACK_REFERENCE.fullmatch(rest):
             return None
-        out: dict = {"type": doc_type} if doc_type else {}
-        out["title"] = rest
+        out: dict = {"type": doc_type, "title": rest}
         if year := _title_year(rest):
             out["year"] = year
         return out

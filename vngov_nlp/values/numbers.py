@@ -128,8 +128,7 @@ def read_amount(text: str, pos: int = 0, scaled: bool = False) -> Amount | None:
     groups: list[tuple[Decimal, int]] = []  # (value, scale) of finished scale groups
     cur = Decimal(0)
     pending: Decimal | None = None
-    seen = False
-    prev = ""
+    prev = ""  # what the last token read was; "" until a number starts
     run: int | None = None
     end = pos
     i = 0
@@ -145,18 +144,18 @@ def read_amount(text: str, pos: int = 0, scaled: bool = False) -> Amount | None:
             value = parse_digits(word, scaled=scaled or bool(nxt and nxt[1] in SCALE_WORDS))
             if value is None:
                 return None
-            pending, prev, seen = value, "digit", True
+            pending, prev = value, "digit"
         elif kind != "word":
             break
         elif word in _DIGIT_WORDS and not (word == "năm" and nxt and nxt[0] == "num") \
                 and not (word == "không" and not (nxt and nxt[1] == "trăm")):
             if prev not in ("", "scale", "trăm", "linh", "mươi", "mười"):
                 break
-            pending, prev, seen = Decimal(_DIGIT_WORDS[word]), "digit", True
+            pending, prev = Decimal(_DIGIT_WORDS[word]), "digit"
         elif word == "mười":
             if prev not in ("", "scale", "trăm"):
                 break
-            cur, prev, seen = cur + 10, "mười", True
+            cur, prev = cur + 10, "mười"
         elif word == "mươi":
             if pending is None:
                 break
@@ -198,7 +197,7 @@ def read_amount(text: str, pos: int = 0, scaled: bool = False) -> Amount | None:
             break
         end = stop
         i += 1
-    if not seen:
+    if not prev:
         return None
     total = sum((v for v, _ in groups), Decimal(0)) + cur + (pending or 0)
     return Amount(total, end, run if prev in ("scale", "rưỡi") else None)

@@ -33,10 +33,11 @@ _HALF = re.compile(rf"nửa (?P<edge>đầu|cuối|sau|trước) năm{_YEAR_AFTE
 _VAGUE_YEAR = re.compile(
     rf"(?:(?:(?:những|các|mấy) )?(?:(?:ngày|tuần|tháng) )?(?:đầu|cuối|giữa)|cả|trong) năm{_YEAR_AFTER}"
 )
+# unit word -> (ISO 8601 prefix, designator, multiplier)
 _DURATION_UNITS = {
-    "năm": ("Y", 1), "tháng": ("M", 1), "tuần": ("W", 1), "ngày": ("D", 1), "quý": ("M", 3),
-    "quí": ("M", 3), "thập kỷ": ("Y", 10), "thập niên": ("Y", 10), "thế kỷ": ("Y", 100),
-    "giờ": ("H", 1), "tiếng": ("H", 1), "phút": ("MIN", 1),
+    "năm": ("P", "Y", 1), "tháng": ("P", "M", 1), "tuần": ("P", "W", 1), "ngày": ("P", "D", 1),
+    "quý": ("P", "M", 3), "quí": ("P", "M", 3), "thập kỷ": ("P", "Y", 10), "thập niên": ("P", "Y", 10),
+    "thế kỷ": ("P", "Y", 100), "giờ": ("PT", "H", 1), "tiếng": ("PT", "H", 1), "phút": ("PT", "M", 1),
 }
 _DURATION = re.compile(
     rf"(?P<n>.+?) (?P<unit>{'|'.join(_DURATION_UNITS)})(?P<half> rưỡi)?"
@@ -75,7 +76,7 @@ def _iso_number(value: Decimal) -> str:
 
 def _duration(m: re.Match) -> dict | None:
     """`5 năm` -> P5Y, `2 tuần` -> P2W, `hai năm rưỡi` -> P2.5Y, `3 - 5 năm` -> P3Y..P5Y."""
-    designator, factor = _DURATION_UNITS[m["unit"]]
+    prefix, designator, factor = _DURATION_UNITS[m["unit"]]
     half = Decimal("0.5") if m["half"] else 0
     if m["n"] == "nửa":
         amounts = [Decimal("0.5")]
@@ -84,15 +85,7 @@ def _duration(m: re.Match) -> dict | None:
         if fig is None or fig.tail or fig.of is not None:
             return None
         amounts = [fig.low] if fig.high is None else [fig.low, fig.high]
-    iso = []
-    for amount in amounts:
-        number = _iso_number((amount + half) * factor)
-        if designator == "H":
-            iso.append(f"PT{number}H")
-        elif designator == "MIN":
-            iso.append(f"PT{number}M")
-        else:
-            iso.append(f"P{number}{designator}")
+    iso = [f"{prefix}{_iso_number((amount + half) * factor)}{designator}" for amount in amounts]
     return {"duration": iso[0]} if len(iso) == 1 else {"low": iso[0], "high": iso[1]}
 
 
