@@ -153,3 +153,40 @@ def test_cli_parse_exit_codes(tiny_ner_dir, tmp_path, capsys):
     f.write_bytes(b"\xff\xfe bad")
     assert main(["parse", str(f), "--model", str(tiny_ner_dir)]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_label_studio_pre_annotation_loop(tiny_ner_dir, tmp_path):
+    """parse -> Label Studio tasks with predictions (matching the shipped labelling config)
+    -> a person corrects them -> export -> convert back to canonical for retraining."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from vngov_nlp.formats import read
+
+    config = ET.parse(Path(__file__).resolve().parent.parent / "annotations" / "labelstudio" / "config.xml").getroot()
+    labels_el = config.find("Labels")
+    names = {el.get("value") for el in labels_el}
+    assert names == set(vngov_nlp.LABELS)
+
+    src = tmp_path / "bulletin.txt"
+    text = "Chủ tịch UBND tỉnh Lai Châu Lê Văn Lương chủ trì phiên họp ngày 21/9/2021."
+    src.write_text(text, encoding="utf-8")
+    tasks_path = tmp_path / "tasks.json"
+    assert main(["parse", str(src), "--model", str(tiny_ner_dir), "--format", "labelstudio", "--out", str(tasks_path)]) == 0
+    tasks = json.loads(tasks_path.read_text(encoding="utf-8"))
+    for item in tasks[0]["predictions"][0]["result"]:
+        assert item["from_name"] == labels_el.get("name") and item["to_name"] == labels_el.get("toName")
+        assert item["value"]["labels"][0] in names
+
+    # the annotator replaces the model's guesses with the right spans, as Label Studio exports them
+    fixed = [{"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 8, "text": "Chủ tịch", "labels": ["TITLE"]}},
+             {"id": "a2", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 28, "end": 40, "text": text[28:40], "labels": ["PER"]}}]
+    assert text[28:40] == "Lê Văn Lương"
+    tasks[0]["annotations"] = [{"result": fixed, "was_cancelled": False}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert main(["convert", "--from", "labelstudio", "--to", "canonical", str(export), str(tmp_path / "gold.jsonl")]) == 0
+    (doc,) = read("canonical", tmp_path / "gold.jsonl")
+    assert doc.text == text and [(s.start, s.end, s.label) for s in doc.spans] == [(0, 8, "TITLE"), (28, 40, "PER")]

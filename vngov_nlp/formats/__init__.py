@@ -2,11 +2,14 @@
 
 | name          | what                                                      | values | meta | offsets kept |
 |---------------|-----------------------------------------------------------|--------|------|--------------|
-| `canonical`   | JSONL records of LABELS.md (standoff records joined too)  | yes    | yes  | yes          |
+| `canonical`   | JSONL records of LABELS.md; a folder: every `*.jsonl`    | yes    | yes  | yes          |
 | `labelstudio` | Label Studio JSON export / import (see `labelstudio.py`)  | yes    | yes  | yes          |
 | `doccano`     | doccano JSONL, `label: [[start, end, LABEL], ...]`        | no     | yes  | yes          |
 | `brat`        | a folder of `<id>.txt` + `<id>.ann`                       | yes    | no   | yes          |
 | `conll`       | IOB2, one syllable (or `words=True`: word) a line         | no     | no   | no (text rebuilt; see `conll.py`) |
+
+Canonical input may hold standoff records (no text; joined with the corpus folder,
+`$VNGOV_CORPUS` or `../shared/corpus`, as `vngov_nlp.data` does).
 
 Every reader checks each document against the label contract (`validate_document`:
 offsets, overlap, token rule, labels; `labels=None` accepts any label) and raises a
@@ -62,6 +65,8 @@ def write(fmt: str, docs: Iterable[Document], path: str | os.PathLike, *, words:
     mod = _module(fmt)
     if words and fmt != "conll":
         raise FormatError(path, None, "words=True applies to conll output only")
+    if fmt != "brat" and os.path.isdir(path):
+        raise FormatError(path, None, f"is a folder; {fmt} output is a file")
     if fmt == "canonical":
         canonical.write(check_for_writing(docs, path), path)
     elif fmt == "conll":

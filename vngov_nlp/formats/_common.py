@@ -13,6 +13,8 @@ __all__ = ["check_document", "check_for_writing", "read_text", "warn_dropped", "
 
 def read_text(path: str | os.PathLike, *, keep_bom: bool = False) -> str:
     """A UTF-8 file as text (universal newlines are NOT applied); bad bytes are a `FormatError` with the line."""
+    if os.path.isdir(path):
+        raise FormatError(path, None, "is a folder; expected a file")
     with open(path, "rb") as fh:
         raw = fh.read()
     try:

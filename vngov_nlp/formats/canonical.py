@@ -72,7 +72,12 @@ def read_records(path: str | os.PathLike, corpus: str | os.PathLike | None = Non
         if isinstance(rec, dict) and "text" not in rec and "corpus" in rec:
             standoff.append((f"line {lineno}", rec))
         else:
-            plain.append((lineno, document_from_record(rec, path, f"line {lineno}")))
+            try:
+                plain.append((lineno, document_from_record(rec, path, f"line {lineno}")))
+            except FormatError as e:  # it names the record by its id: add the line
+                if e.record == f"line {lineno}":
+                    raise
+                raise FormatError(e.path, f"line {lineno} (id {e.record!r})", e.problem) from None
     if standoff:
         from ..data import corpus_dir, join_standoff  # lazily: data imports this module
 
@@ -83,7 +88,10 @@ def read_records(path: str | os.PathLike, corpus: str | os.PathLike | None = Non
 
 def read_checked(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[Document]:
     """`read`, then every document checked against the label contract (`labels=None`: any label);
-    the first document with problems raises a `FormatError` listing all of them."""
+    the first document with problems raises a `FormatError` listing all of them. A folder
+    means every `*.jsonl` under it, sorted by path (as `vngov_nlp.data.load_documents`)."""
     from ._common import check_document
 
-    return [check_document(d, path, rec, labels) for rec, d in read_records(path)]
+    p = Path(path)
+    files = sorted(p.rglob("*.jsonl")) if p.is_dir() else [p]
+    return [check_document(d, f, rec, labels) for f in files for rec, d in read_records(f)]

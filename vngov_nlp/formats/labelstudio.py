@@ -159,7 +159,7 @@ def read(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> l
         text = data.get("text")
         if not isinstance(text, str):
             raise FormatError(path, record, "missing 'data.text' (a string)")
-        doc_id = data.get("id", task.get("id", f"task-{i}"))
+        doc_id = next((x for x in (data.get("id"), task.get("id")) if x is not None), f"task-{i}")
         meta = data.get("meta") or {}
         if not isinstance(meta, dict):
             raise FormatError(path, record, "'data.meta' must be an object")
