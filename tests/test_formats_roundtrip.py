@@ -237,7 +237,7 @@ def corpora(draw) -> list[Document]:
     return [draw(documents(i)) for i in ids]
 
 
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("fmt", ["labelstudio", "doccano", "brat", "canonical"])

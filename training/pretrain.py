@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--max-docs", type=int, default=None, help="encode only the first N corpus documents")
     ap.add_argument("--checkpoint-minutes", type=float, default=10.0)
+    ap.add_argument("--export-only", action="store_true",
+                    help="save the encoder from the current checkpoint to --out and stop (to fine-tune mid-way)")
     ap.add_argument("--init-from", default=None, help="start from these weights when no checkpoint exists (e.g. the last committed encoder)")
     a = ap.parse_args(argv)
 
@@ -195,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         model.train()
         return float(np.mean(losses))
 
+    if a.export_only:
+        total_steps = step  # no training: fall through to saving what the checkpoint holds
     model.train()
     last_ckpt, t0, smooth = time.time(), time.time(), None
     rng = np.random.default_rng(step + 1)
@@ -221,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             save_ckpt()
             last_ckpt = time.time()
     history.append({"step": step, "tokens": step * per_step, "heldout_loss": round(heldout_loss(), 4)})
-    save_ckpt()
+    if not a.export_only:
+        save_ckpt()
     out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(out, safe_serialization=True)
     tokenizer.save_pretrained(out)
