@@ -1,5 +1,4 @@
 """Alignment, windows and BIO decoding: the code `parse` and `train` share."""
-import pytest
 from hypothesis import given, strategies as st
 
 from vngov_nlp.schema import Span

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from vngov_nlp.data import _corpus_texts, corpus_dir, load_documents, text_sha1
 from vngov_nlp.formats.errors import atomic_output
-from vngov_nlp.schema import LABELS, Document, Span, validate_document
+from vngov_nlp.schema import Document, Span, validate_document
 
 MARK = re.compile(r"\[([^\[\]\n]+?)\]\{([A-Z_]+)(?:\s+(\{[^{}]*\}|null))?\}")
 HEADER = re.compile(r"#(\w+):\s*(.*)")

@@ -77,33 +77,12 @@ def join_standoff(records: list[tuple[str, dict]], path: str | os.PathLike, corp
     return docs
 
 
-def read_jsonl(path: str | os.PathLike, corpus: str | os.PathLike | None = None) -> list[Document]:
-    """Documents of one JSONL file, in file order; standoff lines joined with the corpus."""
-    plain: list[tuple[int, Document]] = []
-    standoff: list[tuple[str, dict]] = []
-    order: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise FormatError(path, f"line {lineno}", f"broken JSON: {e.msg} at column {e.colno}") from None
-            if isinstance(rec, dict) and "text" not in rec and "corpus" in rec:
-                standoff.append((f"line {lineno}", rec))
-                order[str(rec.get("id"))] = lineno
-            else:
-                plain.append((lineno, document_from_record(rec, path, f"line {lineno}")))
-    if standoff:
-        plain += [(order[d.id], d) for d in join_standoff(standoff, path, corpus_dir(corpus))]
-    return [d for _, d in sorted(plain, key=lambda x: x[0])]
-
-
 def load_documents(path: str | os.PathLike, corpus: str | os.PathLike | None = None) -> list[Document]:
     """A JSONL file, or every `*.jsonl` under a folder (sorted by path)."""
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file or folder")
+    from .formats import canonical  # lazily: canonical joins standoff records through this module
+
     files = sorted(p.rglob("*.jsonl")) if p.is_dir() else [p]
-    return [d for f in files for d in read_jsonl(f, corpus)]
+    return [d for f in files for d in canonical.read(f, corpus)]

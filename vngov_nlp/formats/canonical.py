@@ -31,27 +31,15 @@ def document_from_record(rec: Any, path: str | os.PathLike, record: str | int) -
     return Document(doc_id, text, spans, dict(meta))
 
 
-def read(path: str | os.PathLike) -> list[Document]:
-    docs = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise FormatError(path, f"line {lineno}", f"broken JSON: {e.msg} at column {e.colno}") from None
-            docs.append(document_from_record(rec, path, f"line {lineno}"))
-    return docs
+def read(path: str | os.PathLike, corpus: str | os.PathLike | None = None) -> list[Document]:
+    """Documents of one JSONL file in file order; standoff records joined with the corpus."""
+    return [d for _, d in read_records(path, corpus)]
 
 
 def write(docs: Iterable[Document], path: str | os.PathLike) -> None:
     with atomic_output(path) as fh:
         for d in docs:
             fh.write(json.dumps(d.to_record(), ensure_ascii=False) + "\n")
-
-
-# --- additions for `vngov_nlp.formats.read("canonical", ...)`; `read`/`write` above are unchanged ---
 
 
 def read_records(path: str | os.PathLike, corpus: str | os.PathLike | None = None) -> list[tuple[str, Document]]:
