@@ -44,6 +44,12 @@ class TrainArgs:
     resume: bool = arg(True, help="resume from OUT/checkpoint when present")
     threads: int | None = arg(None, help="torch CPU threads (default: torch's choice)")
 
+    def __post_init__(self) -> None:
+        for name in ("train", "dev", "base", "out", "corpus"):
+            value = getattr(self, name)
+            if isinstance(value, str) and value.startswith("~"):
+                setattr(self, name, str(Path(value).expanduser()))
+
 
 def _labels_for(args: TrainArgs, docs: Sequence[Document]) -> tuple[str, ...]:
     if args.labels == "default":

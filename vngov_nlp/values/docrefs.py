@@ -15,7 +15,7 @@ DOC_TYPES: tuple[str, ...] = (
     "Chỉ thị", "Thông tư", "Báo cáo", "Kế hoạch", "Công văn", "Công điện", "Thông báo",
     "Tờ trình", "Bộ luật", "Luật", "Hiến pháp", "Pháp lệnh", "Đề án", "Chương trình",
     "Hướng dẫn", "Kết luận", "Quy định", "Quy chế", "Chiến lược", "Quy hoạch", "Điều lệ",
-    "Văn bản",
+    "Văn bản", "Hiệp định", "Giấy phép", "Bản án", "Tuyên bố chung",
 )
 TYPE_CODES: dict[str, str] = {
     "NĐ": "Nghị định", "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "TT": "Thông tư",
@@ -37,6 +37,7 @@ _NUMBER_YEAR = re.compile(r"\d+-(?P<year>(?:19|20)\d{2})")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})$")
 _RANGE_END = re.compile(r"\d\s*-\s*$")
+_TARGET = re.compile(r"đến\s+năm\s*$", re.I)  # `... đến năm 2030` names a target, not an issue year
 _TRAILING_PUNCT = re.compile(r"[.,;:)]+$")
 # `Quyết định này`, `Chỉ thị nói trên`: back-references name no document.
 _BACK_REFERENCE = re.compile(r"(?:này|nêu trên|nói trên|trên|đó)", re.I)
@@ -77,7 +78,7 @@ def read_number(number: str) -> dict:
 def _title_year(title: str) -> int | None:
     """The year a title ends with (`Đất đai năm 2013`, `... mới 2018`), not the end of a range."""
     m = _TITLE_YEAR.search(title)
-    if m is None or _RANGE_END.search(title, 0, m.start()):
+    if m is None or _RANGE_END.search(title, 0, m.start()) or _TARGET.search(title, 0, m.start()):
         return None
     return int(m["year"])
 
@@ -88,10 +89,10 @@ def read_docref(text: str) -> dict | None:
     typed = _TYPE.match(text)
     doc_type = _CANONICAL[typed["type"].casefold()] if typed else None
     rest = text[typed.end():] if typed else text
-    number = title = None
+    number = None
     m = _NUMBER_AFTER_SO.match(rest)
     if m and not _YEARS_ONLY.fullmatch(m["num"]) and (typed or not m["title"]):
-        number, title = _TRAILING_PUNCT.sub("", m["num"]), m["title"]
+        number = _TRAILING_PUNCT.sub("", m["num"])
     elif (m := _NUMBER.match(rest)) and (typed or "/" in m[0] or "-" in m[0]):
         number = m[0]  # `Nghị quyết 19`, `Nghị quyết 02-NQ/TU`, a bare `01/2017/NĐ-CP`
     if number is None:  # a named document needs its type word and a title after it
@@ -104,8 +105,6 @@ def read_docref(text: str) -> dict | None:
     info = read_number(number)
     code_type = info.pop("type", None)
     out = {"type": doc_type or code_type} if doc_type or code_type else {}
-    out["number"] = number
-    if title:
-        out["title"] = title
+    out["number"] = number  # a numbered document is named by its number: words before `số` are no title
     out.update(info)
     return out
