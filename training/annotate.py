@@ -119,7 +119,7 @@ def align_to(text: str, target: str, spans: list[Span]) -> tuple[list[Span], lis
                 mapping[i1 + k] = j1 + k
     out, problems = [], []
     same = sum(size for _, _, size in sm.get_matching_blocks())
-    if same < len(b) - 20 or same < len(a) - 20:
+    if same < len(b) or same < len(a):
         problems.append(f"text differs from the corpus article in {max(len(a), len(b)) - same} characters "
                         f"(annotated {len(a)}, corpus {len(b)}): copy the whole article exactly, only adding marks")
     for s in spans:
