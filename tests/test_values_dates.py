@@ -221,3 +221,7 @@ def test_day_month_takes_the_doc_date_year(date, fmt, doc_month):
     ctx = ValueContext(doc_date=datetime.date(date.year, doc_month, 1))
     surface = fmt.format(d=date.day, m=date.month, dd=f"{date.day:02d}", mm=f"{date.month:02d}")
     assert normalize("DATE", surface, ctx) == {"date": date.isoformat()}
+
+
+def test_month_dot_year_is_a_reference():
+    assert reference_from_text("Dự kiến đến tháng 12.2017 hoàn thành") == ReferenceDate(2017, 12)

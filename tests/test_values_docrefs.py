@@ -44,6 +44,7 @@ from vngov_nlp.values import normalize
     ("Kết luận thanh tra số 18/KL-TTr", {"type": "Kết luận", "number": "18/KL-TTr", "issuer": "TTr"}),
     ("Hiệp định vay số 3015-VIE", {"type": "Hiệp định", "number": "3015-VIE"}),
     ("Đề án phát triển du lịch đến năm 2030", {"type": "Đề án", "title": "phát triển du lịch đến năm 2030"}),
+    ("Quy hoạch điện lực đến năm 2020 và năm 2025", {"type": "Quy hoạch", "title": "điện lực đến năm 2020 và năm 2025"}),
     ("Nghị định 15/2020", {"type": "Nghị định", "number": "15/2020", "year": 2020}),
     ("Nghị quyết 36", {"type": "Nghị quyết", "number": "36"}),
     ("Nghị quyết 11-2020/NQ-CP", {"type": "Nghị quyết", "number": "11-2020/NQ-CP", "issuer": "CP", "year": 2020}),

@@ -37,7 +37,7 @@ _NUMBER_YEAR = re.compile(r"\d+-(?P<year>(?:19|20)\d{2})")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})$")
 _RANGE_END = re.compile(r"\d\s*-\s*$")
-_TARGET = re.compile(r"đến\s+năm\s*$", re.I)  # `... đến năm 2030` names a target, not an issue year
+_TARGET = re.compile(r"đến\s+năm\b", re.I)  # `... đến năm 2020 và năm 2025` names targets, not an issue year
 _TRAILING_PUNCT = re.compile(r"[.,;:)]+$")
 # `Quyết định này`, `Chỉ thị nói trên`: back-references name no document.
 _BACK_REFERENCE = re.compile(r"(?:này|nêu trên|nói trên|trên|đó)", re.I)

@@ -1,0 +1,51 @@
+"""The gold corpus: valid against the contract, split as promised, no corpus text committed."""
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from vngov_nlp.cli import main
+from vngov_nlp.data import corpus_dir, load_documents
+from vngov_nlp.schema import LABELS, VALUE_LABELS
+
+ANN = Path(__file__).resolve().parent.parent / "annotations"
+SPLITS = ("train", "dev", "test")
+HAVE_CORPUS = (corpus_dir() / "news.jsonl.gz").is_file()
+
+
+def _records(split):
+    return [json.loads(line) for line in (ANN / f"{split}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_validate_passes_on_all_annotations(capsys):
+    assert main(["validate", str(ANN)]) == 0
+
+
+def test_standoff_records_hold_no_text_and_canonical_ones_are_our_own():
+    for split in SPLITS:
+        for r in _records(split):
+            if "corpus" in r:
+                assert "text" not in r and len(r["sha1"]) == 40
+            else:
+                assert r["id"].startswith(("seed-", "written-")), r["id"]
+
+
+def test_splits_are_disjoint_and_hold_what_the_test_split_promises():
+    ids = {s: [r["id"] for r in _records(s)] for s in SPLITS}
+    assert not (set(ids["train"]) & set(ids["test"])) and not (set(ids["dev"]) & set(ids["test"]))
+    assert not (set(ids["train"]) & set(ids["dev"]))
+    kinds = Counter("seed" if i.startswith("seed-") else "written" if i.startswith("written-") else "news" for i in ids["test"])
+    assert kinds["seed"] == 2 and kinds["news"] >= 40 and kinds["written"] >= 10
+
+
+@pytest.mark.skipif(not HAVE_CORPUS, reason="../shared/corpus not present: standoff records cannot be joined")
+def test_every_label_has_enough_spans_and_dev_test_values_are_checked():
+    docs = {s: load_documents(ANN / f"{s}.jsonl") for s in SPLITS}
+    counts = Counter(sp.label for ds in docs.values() for d in ds for sp in d.spans)
+    assert sum(counts.values()) >= 6000
+    assert all(counts[lab] >= 250 for lab in LABELS), counts
+    for split in ("dev", "test"):
+        spans = [sp for d in docs[split] for sp in d.spans if sp.label in VALUE_LABELS]
+        with_value = sum(sp.value is not None for sp in spans)
+        assert with_value / len(spans) >= 0.98, (split, with_value, len(spans))

@@ -1,0 +1,1219 @@
+"""Silver labels: a high-precision rule and gazetteer labeller for pre-training and fine-tuning.
+
+    python -m training.silver corpus --out silver/news.jsonl [--max-docs N] [--corpus DIR]
+    python -m training.silver eval annotations/dev.jsonl [--json OUT.json]
+
+`SilverLabeller().label(text)` returns flat, sorted, non-overlapping `Span`s with
+offsets into `text` itself (NFD input included) that obey the token rule. The
+rules prefer silence to guessing: a span is only written where its label and
+both of its edges are clear from the text (a closed list of units, titles,
+department names, level words with a gazetteer name, ...). Recall is not the
+goal; the model learns the rest from gold.
+
+Numerics (MONEY, PERCENT, QUANTITY, DATE, PERIOD, DOC) are regexes over the
+NFC text; entities (ORG, TITLE, PER, LOC) are built around anchors: a council
+or department head plus its level and place, a title followed by a body or a
+name, a name after an honorific, a level word followed by a place name found
+in the administrative-unit gazetteers.
+
+The gazetteers are training-time input only: they are read at run time from
+`$VNGOV_GAZETTEERS` or `../shared/gazetteers` and never copied into the
+repository. Without them the labeller still runs (no gazetteer-backed LOC, and
+place names after `UBND tỉnh` are taken only when they cannot be a person).
+
+`corpus` writes standoff records (`{"id", "corpus", "sha1", "spans"}`, no text)
+for corpus documents with at least one span; `eval` scores the labeller against
+gold documents with `vngov_nlp.evaluation.score`.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from vngov_nlp.data import corpus_dir, load_documents, text_sha1
+from vngov_nlp.schema import LABELS, VALUE_LABELS, Document, Span, validate_document
+from vngov_nlp.text import normalize as normalize_text
+from vngov_nlp.values import ValueContext
+from vngov_nlp.values import normalize as normalize_value
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+GAZETTEER_FILES = ("admin-units-2025-03.json", "admin-units-2025-07-merges.json")
+
+# ---------------------------------------------------------------------------
+# character classes and small helpers
+
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper())
+_UP = "[" + re.escape(_UPPER) + "]"
+_L = r"[^\W\d_]"  # a letter
+_NB = r"(?<![^\W_])"  # not after a letter or digit
+_NA = r"(?![^\W_])"  # not before a letter or digit
+_CAPSYL = _UP + _L + "*"  # a capitalised syllable (or an acronym)
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SP = r"[ ]"  # the NFC text has single-character spaces; runs are allowed where written \s
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, each word's spaces matching one or more spaces."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(r"\s+".join(re.escape(p) for p in w.split(" ")))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _alt_ci(words: Iterable[str]) -> str:
+    """Like `_alt`, but each word's first letter matches either case (`Phó giám đốc`)."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        parts = []
+        for p in w.split(" "):
+            a, b = p[0].lower(), p[0].upper()
+            head = f"[{re.escape(a)}{re.escape(b)}]" if a != b else re.escape(p[0])
+            parts.append(head + re.escape(p[1:]))
+        out.append(r"\s+".join(parts))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _ci_first(words: Iterable[str]) -> list[str]:
+    """Each word as written and with its first letter in the other case."""
+    out = set()
+    for w in words:
+        out.add(w)
+        out.add(w[0].swapcase() + w[1:])
+    return sorted(out)
+
+
+def _syl_key(s: str) -> str:
+    """A syllable with its tone mark moved to the end: `hoà` and `hòa` share one key."""
+    d = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    tones = "".join(c for c in d if c in _TONES)
+    base = "".join(c for c in d if c not in _TONES)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+_SYL_SPLIT = re.compile(r"[\s\-–—]+")
+
+
+def name_key(name: str) -> str:
+    """Comparison key of a place name: case, tone placement, hyphens and spacing ignored."""
+    return " ".join(_syl_key(p) for p in _SYL_SPLIT.split(name.strip()) if p)
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+# ---------------------------------------------------------------------------
+# gazetteers
+
+_LEVEL_PREFIX = re.compile(
+    r"^(?:Thành phố|Tỉnh|Quận|Huyện|Thị xã|Thị trấn|Phường|Xã|Đặc khu)\s+", re.I
+)
+
+
+def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path | None:
+    """The gazetteer folder: the argument, else $VNGOV_GAZETTEERS, else ../shared/gazetteers; None if absent."""
+    cands: list[Path] = []
+    if explicit:
+        cands.append(Path(explicit))
+    if os.environ.get("VNGOV_GAZETTEERS"):
+        cands.append(Path(os.environ["VNGOV_GAZETTEERS"]))
+    cands += [Path.cwd().parent / "shared" / "gazetteers", _REPO_ROOT.parent / "shared" / "gazetteers"]
+    for c in cands:
+        if c.is_dir() and any((c / f).is_file() for f in GAZETTEER_FILES):
+            return c
+    return None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place-name keys (see `name_key`) read from the administrative-unit files."""
+
+    provinces: frozenset[str]  # province-level names (both files)
+    cities: frozenset[str]  # provincial cities and towns (level 2 `Thành phố`/`Thị xã`), two syllables or more
+    units: frozenset[str]  # every unit name at every level
+    max_syllables: int
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike | None = None) -> "Gazetteer | None":
+        d = gazetteer_dir(folder)
+        if d is None:
+            return None
+        provinces: set[str] = set()
+        cities: set[str] = set()
+        units: set[str] = set()
+
+        def add(raw: str | None, into: set[str] | None = None) -> None:
+            if not raw:
+                return
+            name = _LEVEL_PREFIX.sub("", raw.strip())
+            if not name:
+                return
+            key = name_key(name)
+            units.add(key)
+            if into is not None:
+                into.add(key)
+
+        for fname in GAZETTEER_FILES:
+            p = d / fname
+            if not p.is_file():
+                continue
+            data = json.loads(p.read_text(encoding="utf-8"))
+            for l1 in data.get("data", []):
+                add(l1.get("name"), provinces)
+                for m in l1.get("merges", []) or []:
+                    if (m.get("name") or "").startswith(("Tỉnh", "Thành phố")):
+                        add(m.get("name"), provinces)
+                for l2 in l1.get("level2s", []) or []:
+                    t = l2.get("type", "") or ""
+                    nm = _LEVEL_PREFIX.sub("", l2.get("name", "") or "")
+                    big = t in ("Thành phố", "Thị xã") and len(nm.split()) >= 2
+                    add(l2.get("name"), cities if big else None)
+                    for m in l2.get("merges", []) or []:
+                        add(m.get("name"))
+                    for l3 in l2.get("level3s", []) or []:
+                        add(l3.get("name"))
+        # well-known names the lists write differently
+        for extra in ("Thừa Thiên Huế", "Huế", "Hồ Chí Minh", "Bà Rịa Vũng Tàu"):
+            provinces.add(name_key(extra))
+            units.add(name_key(extra))
+        if not units:
+            return None
+        mx = max(len(k.split()) for k in units)
+        return cls(frozenset(provinces), frozenset(cities), frozenset(units), min(mx, 6))
+
+
+_GAZ_CACHE: dict[str, Gazetteer | None] = {}
+
+
+def load_gazetteer(folder: str | os.PathLike | None = None) -> Gazetteer | None:
+    d = gazetteer_dir(folder)
+    key = str(d)
+    if key not in _GAZ_CACHE:
+        _GAZ_CACHE[key] = Gazetteer.load(d) if d else None
+    return _GAZ_CACHE[key]
+
+
+# ---------------------------------------------------------------------------
+# word lists (curated; closed classes only)
+
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lương Mai
+Trương Lâm Phùng Tạ Hà Cao Chu Vương Tô Thái Lưu Quách Tôn Kiều Triệu Lò Nông Hầu Lại Mạc Thân
+Khổng Hứa Châu Cù Cầm Lục Âu Diệp Đàm Đào La Kim Quan Tăng Bạch Nghiêm Lã Ninh Viên Vi Sầm Tòng
+Thạch Danh Doãn Mẫn Khúc Phí Ân Bế Hàn Lữ Tiêu Ung Xa Giáp Hoàng Điểu Y Đới Ngọ Khuất Văn Quản
+Thiều Mạnh Nhữ Lạc Trịnh Khương Biện Đồng Lò Hồ Vy Ông Từ Đường Yên Kha Lư Phó Chế Huỳnh Mã
+""".split())
+# honorifics after which a name follows (kept outside the name)
+_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|Anh|Chị)"
+
+TITLES = [
+    "Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực", "Phó Chủ tịch thường trực",
+    "Chủ tịch nước", "Phó Chủ tịch nước", "Chủ tịch Hội đồng quản trị", "Phó Chủ tịch Hội đồng quản trị",
+    "Chủ tịch HĐQT", "Phó Chủ tịch HĐQT", "Chủ tịch HĐTV", "Chủ tịch Hội đồng thành viên",
+    "Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Phó Bí thư thường trực", "Tổng Bí thư",
+    "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc", "Phó Tổng Giám đốc",
+    "Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực", "Thủ tướng", "Phó Thủ tướng",
+    "Phó Thủ tướng Thường trực",
+    "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chánh Thanh tra", "Phó Chánh Thanh tra",
+    "Chánh án", "Phó Chánh án", "Viện trưởng", "Phó Viện trưởng",
+    "Trưởng ban", "Phó Trưởng ban", "Phó Trưởng ban Thường trực", "Trưởng đoàn", "Phó Trưởng đoàn",
+    "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chi cục trưởng",
+    "Vụ trưởng", "Phó Vụ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Thống đốc", "Phó Thống đốc",
+    "Tổng Kiểm toán", "Tổng Thanh tra", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ",
+    "Ủy viên", "Uỷ viên", "Tỉnh ủy viên", "Trưởng phòng", "Phó Trưởng phòng", "Thủ trưởng",
+    "Đại sứ", "Tổng thống", "Thị trưởng", "Ngoại trưởng",
+    "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+]
+# titles that are only titles when a body follows them (`Trưởng Ban Dân tộc tỉnh`)
+BARE_TITLES = ["Trưởng", "Phó"]
+
+# Department names after `Sở` / `Bộ` (also with `&` and dash abbreviations)
+DEPARTMENTS = [
+    "Tài chính", "Kế hoạch và Đầu tư", "Kế hoạch - Đầu tư", "Kế hoạch & Đầu tư", "KH&ĐT", "KH-ĐT", "KHĐT",
+    "Xây dựng", "Giao thông vận tải", "Giao thông Vận tải", "Giao thông - Vận tải", "GTVT", "GT-VT",
+    "Công Thương", "Công thương", "Y tế", "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "GD&ĐT", "GD-ĐT", "GDĐT",
+    "Nội vụ", "Tư pháp", "Tài nguyên và Môi trường", "Tài nguyên - Môi trường", "TN&MT", "TN-MT", "TNMT",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và PTNT", "Nông nghiệp - Phát triển nông thôn",
+    "NN&PTNT", "NN-PTNT", "NNPTNT", "Nông nghiệp và Môi trường", "NN&MT",
+    "Lao động - Thương binh và Xã hội", "Lao động – Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
+    "LĐ-TB&XH", "LĐTB&XH", "LĐ-TBXH", "LĐTBXH",
+    "Văn hóa, Thể thao và Du lịch", "Văn hóa - Thể thao và Du lịch", "Văn hóa – Thể thao và Du lịch",
+    "Văn hoá, Thể thao và Du lịch", "Văn hoá - Thể thao và Du lịch", "VH-TT&DL", "VHTT&DL", "VHTTDL",
+    "Văn hóa và Thể thao", "Thông tin và Truyền thông", "TT&TT", "TT-TT", "TTTT",
+    "Khoa học và Công nghệ", "KH&CN", "KHCN", "Ngoại vụ", "Du lịch", "Dân tộc và Tôn giáo",
+]
+MINISTRY_ONLY = ["Công an", "Quốc phòng", "Ngoại giao", "Chính trị", "Dân tộc và Tôn giáo"]
+# `Ban` + name; `True` where the name needs a qualifier after it (`Ban Thường vụ Tỉnh ủy`)
+BOARDS = {
+    "Dân tộc": False, "Tuyên giáo": False, "Dân vận": False, "Nội chính": False, "Bí thư": False,
+    "Tổ chức": True, "Thường vụ": True, "Chấp hành": True, "Kiểm tra": True,
+    "Kinh tế - Ngân sách": True, "Kinh tế – Ngân sách": True, "Pháp chế": True, "Văn hóa - Xã hội": True,
+    "Văn hóa – Xã hội": True, "Văn hoá - Xã hội": True, "Đô thị": True, "Kinh tế": True,
+    "Tuyên giáo và Dân vận": False,
+}
+# other heads, each: (head, needs a qualifier)
+OTHER_HEADS = {
+    "Cục Thuế": False, "Cục Hải quan": False, "Cục Thống kê": False, "Cục Quản lý thị trường": False,
+    "Công an": True, "Tòa án nhân dân": True, "Toà án nhân dân": True, "TAND": True,
+    "Viện Kiểm sát nhân dân": True, "Viện kiểm sát nhân dân": True, "VKSND": True,
+    "Đảng bộ": True, "Ban Chấp hành Đảng bộ": True, "Đoàn đại biểu Quốc hội": True, "Đoàn ĐBQH": True,
+    "Liên đoàn Lao động": True, "Hội Nông dân": True, "Hội Liên hiệp Phụ nữ": True, "Hội Cựu chiến binh": True,
+    "Bộ Chỉ huy Quân sự": True, "Bộ CHQS": True, "Bộ Chỉ huy Bộ đội Biên phòng": True,
+    "Bộ đội Biên phòng": True, "Thanh tra": True, "Kho bạc Nhà nước": False,
+    "Ủy ban Mặt trận Tổ quốc Việt Nam": True, "Ủy ban MTTQ Việt Nam": True, "Ủy ban MTTQ": True,
+    "Ủy ban Kiểm tra": True, "Uỷ ban Kiểm tra": True, "UBKT": True,
+    "Ủy ban Thường vụ Quốc hội": False, "Ủy ban Chứng khoán Nhà nước": False,
+    "Kiểm toán Nhà nước": False, "Ngân hàng Nhà nước": False, "Ngân hàng Chính sách xã hội": False,
+    "Thanh tra Chính phủ": False, "Văn phòng Chính phủ": False, "Văn phòng Quốc hội": False,
+    "Văn phòng Trung ương Đảng": False, "Văn phòng Chủ tịch nước": False,
+    "Đài Phát thanh và Truyền hình": True, "Đài PT-TH": True, "Đài PTTH": True,
+}
+COUNCILS = ["UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "UBMTTQ", "UBMTTQVN"]
+FIXED_ORGS = [
+    "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "TTXVN",
+    "Kiểm toán Nhà nước", "Ủy ban Thường vụ Quốc hội", "Trung ương Đảng",
+]
+PARTY_COMMITTEES = ["Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy"]
+COMPANY_HEADS = [
+    "Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty", "Ngân hàng TMCP", "Báo", "Tạp chí",
+]
+COMPANY_FORMS = ["CP", "TNHH", "TNHH MTV", "Cổ phần", "cổ phần", "TMCP", "MTV"]
+
+# Level words (administrative units) before a place name
+LEVELS = ["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"]
+LEVELS_ORG = LEVELS + ["cấp tỉnh", "cấp huyện", "cấp xã"]
+
+COUNTRIES = [
+    "Việt Nam", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Lào", "Campuchia", "Thái Lan", "Singapore",
+    "Hoa Kỳ", "Mỹ", "Pháp", "Ấn Độ", "Australia", "Malaysia", "Indonesia", "Philippines", "Myanmar",
+    "Đài Loan", "Hồng Kông", "Triều Tiên", "Liên bang Nga", "Canada", "Israel", "Ukraine",
+    "Tây Nguyên", "Đông Nam Á", "châu Á", "châu Âu", "châu Phi", "miền Trung", "miền Bắc", "miền Nam",
+    "miền Tây", "Tây Bắc", "Đồng bằng sông Cửu Long", "đồng bằng sông Cửu Long", "ĐBSCL", "Nam Bộ",
+    "Bắc Bộ", "Trung Bộ", "Nam Trung Bộ", "Bắc Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ",
+]
+FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng"]
+
+# Words that may follow a counted noun and end the QUANTITY (or start the next clause).
+STOP_WORDS = frozenset("""
+và hoặc với của được đã đang sẽ có là tại trong trên dưới thuộc cho từ đến tới so bằng đạt tăng giảm
+như này đó khác mới còn chưa không thì mà nhưng để vào ra lên về theo do bị gồm nên phải cần hiện vẫn
+cũng đều tham nằm trở đi đạt chiếm vượt bao hay nhằm nhận sau trước khi nếu vì qua tham ở cùng đồng
+năm tháng ngày hết làm thực tiếp trúng đủ xin chỉ rồi lại bởi
+""".split())
+
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_NUMWORD = _alt(_ci_first(NUMBER_WORDS))
+
+MEASURE_UNITS = [
+    "ha", "hécta", "héc-ta", "km2", "km²", "km", "m2", "m²", "m3", "m³", "m", "cm", "mm",
+    "tấn", "tạ", "kg", "lít", "MW", "MWp", "kW", "kWh", "MWh", "GW", "GWh", "kV", "kVA", "MVA",
+    "TEU", "DWT", "°C",
+]
+COUNTED_NOUNS = [
+    "người", "hộ", "hộ gia đình", "hộ dân", "lao động", "xã", "phường", "thị trấn", "huyện", "tỉnh",
+    "thôn", "bản", "quận", "dự án", "dự án đầu tư", "doanh nghiệp", "DN", "công trình", "trường hợp",
+    "tiêu chí", "tiêu chí/xã", "chỉ tiêu", "chỉ tiêu chủ yếu", "chỉ tiêu thành phần", "học sinh", "sinh viên",
+    "đảng viên", "cán bộ", "công chức", "viên chức", "bệnh nhân", "ca mắc", "căn hộ", "căn nhà", "ngôi nhà",
+    "phòng học", "trường", "lớp học", "xe", "xe ô tô", "chiếc", "chiếc xe", "tàu", "con", "cây", "hồ sơ",
+    "vụ", "vụ việc", "đối tượng", "gói thầu", "đơn vị", "đơn vị hành chính", "cơ sở", "hợp tác xã",
+    "sản phẩm", "văn bản", "tờ trình", "nghị quyết", "quyết định", "kiến nghị", "nhiệm vụ", "giải pháp",
+    "nhóm", "đoàn", "đợt", "tuổi", "lượt", "lượt khách", "lượt người", "du khách", "khách", "thành viên",
+    "đại biểu", "nhà máy", "khu công nghiệp", "cụm công nghiệp", "dự thảo", "chương trình", "căn",
+    "lô", "thửa", "thửa đất", "tổ máy", "trụ sở", "quốc gia", "địa phương", "giai đoạn", "lần", "liều",
+    "cấp", "ban", "bộ", "sở", "ngành", "phiếu", "công nhân", "giáo viên", "bác sĩ", "nhân viên",
+    "chuyến", "chuyến bay", "tuyến", "tuyến đường", "cầu", "trạm", "hội viên", "gia đình", "tổ chức",
+]
+# per-unit tails inside MONEY / PERCENT / QUANTITY (`/m2`, `/người/năm`)
+PER_UNITS = [
+    "m2", "m²", "m3", "ha", "người", "hộ", "tháng", "năm", "ngày", "lượt", "kg", "tấn", "con", "suất",
+    "km", "lít", "căn", "xã", "học sinh", "lao động", "sản phẩm", "giờ", "tuần", "quý", "dự án",
+    "nhân khẩu", "khẩu", "ca", "chiếc", "xe", "MW", "kWh",
+]
+
+# ---------------------------------------------------------------------------
+# numeric patterns
+
+_NUM = r"(?<![\w.,/\-–])\d+(?:[.,]\d+)*(?![.,]?\d)"
+_NUM2 = r"\d+(?:[.,]\d+)*(?![.,]?\d)"  # second number of a range
+_DASH = r"\s?[-–]\s?"
+_SCALE = r"(?:nghìn\s+tỷ|ngàn\s+tỷ|nghìn\s+tỉ|ngàn\s+tỉ|tỷ|tỉ|triệu|nghìn|ngàn)"
+_CUR = _alt(["đồng", "VNĐ", "VND", "vnđ", "USD", "usd", "đô la Mỹ", "đô la", "đôla", "Euro", "EUR", "euro",
+             "yên Nhật", "yên", "nhân dân tệ", "Nhân dân tệ"])
+_PER = r"(?:\s?/\s?" + _alt(PER_UNITS) + _NA + r")*"
+_YEAR = r"(?:19|20)\d{2}"
+_YEARN = r"(?<![\w.,/])(?:19|20)\d{2}(?![\w/]|[.,]\d)"
+
+_MONEY = re.compile(
+    rf"(?P<n>{_NUM}(?:\s?{_SCALE})?(?:{_DASH}{_NUM2})?)\s?(?P<scale>{_SCALE})?\s?(?P<cur>{_CUR}){_NA}"
+    rf"(?!\s+(?:chí|bào|hồ|thời|ruộng|bằng|lúa|nghĩa|ý|tình|hành|đội|phục|loại|minh|chủ|tâm|nhất|cảm|"
+    rf"thuận|hương|dạng|đều|ca|xu|lòng){_NA}){_PER}"
+)
+_MONEY_NOCUR = re.compile(rf"(?P<n>{_NUM}(?:{_DASH}{_NUM2})?)\s?(?P<scale>nghìn\s+tỷ|ngàn\s+tỷ|tỷ|tỉ){_NA}")
+_MONEY_D = re.compile(rf"{_NUM}\s?đ(?![^\W_])")
+_PERCENT = re.compile(
+    rf"{_NUM}\s?%(?:{_DASH}{_NUM2}\s?%)?(?:\s?/\s?(?:năm|tháng|quý){_NA})?"
+    rf"|{_NUM}{_DASH}{_NUM2}\s?%"
+    rf"|{_NUM}\s(?:điểm\s)?phần\străm{_NA}"
+)
+_QUANTITY = re.compile(
+    rf"(?P<n>{_NUM}/\d+(?![\d/])|{_NUM}(?:{_DASH}{_NUM2})?|{_NB}{_NUMWORD})"
+    rf"(?:\s(?P<scale>triệu|nghìn|ngàn|tỷ))?"
+    rf"(?P<gap>\s?)(?P<unit>{_alt(MEASURE_UNITS + COUNTED_NOUNS)}){_NA}(?P<per>{_PER})"
+)
+_MEASURE_SET = frozenset(MEASURE_UNITS)
+
+# DATE
+_DATE_DMY = re.compile(
+    rf"(?<![\w.,/\-])(?P<d>\d{{1,2}})\s?(?P<s>[/.\-])\s?(?P<m>\d{{1,2}})\s?(?P=s)\s?(?P<y>{_YEAR})(?![\w/]|[.,]\d)"
+)
+_DATE_WORDS = re.compile(
+    rf"{_NB}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*,?\s*năm\s+(?P<y>{_YEAR})|\s?[/\-]\s?(?P<y2>{_YEAR}))?{_NA}"
+)
+_DATE_MONTH = re.compile(
+    rf"{_NB}(?:tháng|Tháng)\s+(?P<m>\d{{1,2}})(?:\s?(?P<s>[/.\-])\s?(?P<y>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?(?![\w/]|[.,]\d|\s?[-–]\s?\d)"
+)
+_DATE_QUARTER = re.compile(
+    rf"(?:(?<![\w])quý|(?<![\w][ ])Quý|^Quý)\s+(?P<q>IV|III|II|I|[1-4])(?:\s?[/\-]\s?(?P<y>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?{_NA}(?!\s?[-–]\s?(?:I|[1-4]))",
+    re.M,
+)
+_DATE_YEAR = re.compile(rf"{_NB}(?:năm|Năm)\s+(?P<y>{_YEAR})(?![\w/]|[.,]\d|\s?[-–]\s?\d)")
+_DATE_DM = re.compile(
+    rf"(?:(?<![\w])(?:ngày|Ngày|sáng|Sáng|chiều|Chiều|trưa|Trưa|tối|Tối|đêm|Đêm|nay|hôm nay|dịp|lễ)\s+|\()"
+    rf"(?P<date>(?P<d>\d{{1,2}})\s?(?P<s>[/.\-])\s?(?P<m>\d{{1,2}}))(?![\w/]|[.,\-]\d|\s?[-–]\s?\d)"
+)
+_DATE_REL = re.compile(
+    rf"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )(?<!\d )(?<![\w])(?:năm|Năm|tháng|Tháng)\s+(?:nay|ngoái|trước|tới|này){_NA}"
+)
+_CAN = "Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý"
+_CHI = "Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi"
+_DATE_LUNAR = re.compile(rf"{_NB}(?:{_CAN})\s(?:{_CHI}){_NA}(?:\s{_YEAR}{_NA})?")
+
+# PERIOD
+_PERIOD_PART = re.compile(
+    rf"{_NB}(?:(?:\d{{1,2}}|{_NUMWORD}|một|những|các|Những|Các)\s+)?(?:tháng|ngày)\s+(?:đầu|cuối)\s+năm"
+    rf"(?:\s+(?:{_YEAR}{_NA}|nay{_NA}))?"
+    rf"|{_NB}(?:nửa\s+đầu|nửa\s+cuối|Nửa\s+đầu|Nửa\s+cuối|đầu|cuối|Đầu|Cuối)\s+năm(?:\s+{_YEAR}{_NA}|\s+nay{_NA}|\s+đến\s+nay{_NA})?"
+    rf"(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
+    rf"|{_NB}(?:\d{{1,2}}|{_NUMWORD})\s+tháng\s+(?:đầu|cuối)(?!\s+năm)(?=\s|[,.;:)]|$)"
+)
+_PERIOD_RANGE = re.compile(
+    rf"{_NB}(?:(?:giai\s+đoạn|nhiệm\s+kỳ|Giai\s+đoạn|Nhiệm\s+kỳ|năm\s+học|niên\s+vụ|niên\s+khóa|niên\s+độ)\s+(?:từ\s+)?(?:năm\s+)?)?"
+    rf"{_YEARN}(?:{_DASH}|\s+(?:đến|tới)\s+(?:năm\s+)?){_YEAR}{_NA}(?![/.,]\d)"
+    rf"|{_NB}(?:năm|Năm)\s+{_YEARN}{_DASH}{_YEAR}{_NA}(?![/.,]\d)"
+)
+_PERIOD_SAME = re.compile(rf"{_NB}(?:cùng|Cùng)\s+kỳ(?:\s+năm\s+(?:trước|ngoái|{_YEAR}){_NA})?{_NA}")
+_PERIOD_DAYS = re.compile(
+    rf"(?<![\w.,/\-])(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s?/\s?(?P<m>\d{{1,2}})(?:\s?/\s?(?P<y>{_YEAR}))?(?![\w/]|[.,]\d)"
+)
+_PERIOD_MONTHS = re.compile(
+    rf"{_NB}tháng\s+(?P<m1>\d{{1,2}})(?:\s?/\s?(?P<y1>{_YEAR}))?{_DASH}(?P<m2>\d{{1,2}})\s?[/.\-]\s?(?P<y>{_YEAR}){_NA}(?![/.,]\d)"
+)
+_PERIOD_DURATION = re.compile(
+    rf"(?<!ngày )(?<!tháng )(?<!thứ )(?<!số )(?<!quý )(?<!khóa )(?<!lần )(?<!Ngày )"
+    rf"(?P<n>(?<![\w.,/\-–])\d+(?:,\d+)?(?![.,]?\d)|{_NB}{_NUMWORD}|{_NB}(?:một|Một))\s+(?P<u>năm|tháng|ngày|tuần){_NA}"
+    rf"(?P<qua>\s+qua{_NA})?"
+    rf"(?!\s*[-–/.]?\s*\d|\s+(?:đầu|cuối|tới|trước|sau|nữa|sinh|tuổi|học|nay|này|đó|ấy|liền|trở|năm|tháng|ngày|rưỡi|âm|dương|thứ){_NA})"
+)
+_PERIOD_VAGUE = re.compile(rf"{_NB}(?:những\s+năm\s+gần\s+đây|(?<!những )(?<!các )(?<!nhiều )(?<!\d )(?<!thời gian )năm\s+qua|(?<!những )(?<!\d )tháng\s+qua){_NA}")
+
+# DOC
+_DOC_TYPES = [
+    "Nghị quyết", "Quyết định", "Nghị định", "Thông tư", "Thông tư liên tịch", "Chỉ thị", "Báo cáo",
+    "Kế hoạch", "Công văn", "Thông báo", "Tờ trình", "Hướng dẫn", "Kết luận", "Công điện", "Quy định",
+    "Luật", "Pháp lệnh", "Văn bản", "Đề án", "Quyết định hành chính", "Nghị quyết liên tịch",
+]
+_DOCNUM = r"\d+[A-Za-zĐđ]?(?:[/\-][A-Za-zĐđ0-9&.]*[A-Za-zĐđ0-9])+"
+_DOCNUM_HAS_CODE = re.compile(r"[A-Za-zĐđ]")
+_DOC_TYPED = re.compile(
+    rf"{_NB}(?P<type>{_alt(_ci_first(_DOC_TYPES))})\s+(?:(?:số|Số)\s*:?\s*)?(?P<num>{_DOCNUM}|\d+(?=\s|[,.;:)]|$)){_NA}"
+)
+_CODES = r"(?:NĐ|NQ|QĐ|CT|TT|BC|KH|TB|TTr|HD|CĐ|KL|TTLT|NQLT|QH\d*|TTg|UBND|VPCP|BTC|CV|BCS|TU|TW|HU|ĐU|BCĐ)"
+_DOC_BARE = re.compile(
+    rf"(?<![\w.,/\-])\d+(?:/{_YEAR})?/(?:NĐ|NQ|QĐ|CT|TT|TTLT|BC|KH|TB|TTr|HD|CĐ|KL)-[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*{_NA}(?![/\-]\w)"
+    rf"|(?<![\w.,/\-])\d+-(?:NQ|QĐ|CT|BC|KL|KH|TB|HD|QC|QĐi)/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*{_NA}(?![/\-]\w)"
+)
+_LAWS = [
+    "Đất đai", "Đầu tư công", "Đầu tư", "Ngân sách nhà nước", "Ngân sách Nhà nước", "Xây dựng", "Doanh nghiệp",
+    "Quy hoạch", "Lâm nghiệp", "Đấu thầu", "Tổ chức chính quyền địa phương", "Nhà ở", "Kinh doanh bất động sản",
+    "Bảo vệ môi trường", "Cán bộ, công chức", "Viên chức", "Khiếu nại", "Tố cáo", "Tiếp công dân",
+    "Phòng, chống tham nhũng", "Thủy sản", "Du lịch", "Giao thông đường bộ", "Đường sắt", "Thuế thu nhập cá nhân",
+    "Thuế thu nhập doanh nghiệp", "Quản lý thuế", "Hải quan", "Đa dạng sinh học", "Tài nguyên nước",
+    "Khoáng sản", "Điện lực", "Bảo hiểm xã hội", "Bảo hiểm y tế", "Giáo dục", "Thanh tra",
+    "Ban hành văn bản quy phạm pháp luật", "Quản lý nợ công", "Trồng trọt", "Chăn nuôi", "Thú y",
+]
+_DOC_LAW = re.compile(
+    rf"{_NB}(?:Bộ\s+luật\s+(?:Hình\s+sự|Dân\s+sự|Lao\s+động|Tố\s+tụng\s+hình\s+sự)|Luật\s+{_alt(_LAWS)})"
+    rf"(?:\s+(?:năm\s+)?{_YEAR})?{_NA}"
+)
+_DOC_CONGRESS = re.compile(
+    rf"{_NB}Nghị\s+quyết\s+Đại\s+hội\s+(?:(?:Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện)|Đảng\s+toàn\s+quốc|đại\s+biểu\s+toàn\s+quốc)\s+)?"
+    rf"lần\s+thứ\s+[IVXLC]+{_NA}(?:\s+của\s+Đảng{_NA})?"
+)
+_DOC_LIST = re.compile(rf"{_NB}(?:các|Các)\s+{_alt(_ci_first(_DOC_TYPES))}\s+số\s*:")
+
+# ---------------------------------------------------------------------------
+# entity patterns
+
+_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt(_ci_first(TITLES))}){_NA}")
+_BARE_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt(_ci_first(BARE_TITLES))}){_NA}")
+_LEVEL_RE = re.compile(rf"(?P<lv>{_alt(_ci_first(LEVELS_ORG))}){_NA}|(?P<tp>TP|Tp|T\.P)(?:\.\s?|\s|(?=\.?HCM))")
+_HCM = re.compile(rf"(?:HCM|Hồ\s+Chí\s+Minh|HCMC){_NA}")
+_CAPRUN = re.compile(rf"{_CAPSYL}(?:(?:[ ]|\s?[-–]\s?){_CAPSYL}){{0,6}}")
+_CAPSYL_RE = re.compile(_CAPSYL)
+_WORD = re.compile(rf"{_L}+|\d+")
+_PLURAL_AFTER = re.compile(r"\s*(?:,|và)\s*(?:các\s+)?(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)\b")
+_PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi|từng|Các|Những|\d+|hai|ba|bốn|năm|sáu)\s+$")
+
+_COUNCIL_RE = re.compile(rf"{_NB}(?P<h>{_alt(COUNCILS)}){_NA}")
+_DEPT_RE = re.compile(
+    rf"{_NB}(?P<h>(?:Sở|Bộ)\s+(?P<n>{_alt(DEPARTMENTS)})|Bộ\s+{_alt(MINISTRY_ONLY)}|Ban\s+{_alt(BOARDS)}|{_alt(OTHER_HEADS)}){_NA}"
+)
+_OFFICE_RE = re.compile(rf"{_NB}(?:Văn phòng|VP)\s+(?=\S)")
+_FIXED_RE = re.compile(rf"{_NB}(?:{_alt(FIXED_ORGS)}){_NA}(?!\s+(?:lần|khóa|khoá)\s+thứ\b)")
+_PARTY_RE = re.compile(rf"{_NB}(?:{_alt(_ci_first(PARTY_COMMITTEES))}){_NA}")
+_COMPANY_RE = re.compile(rf"{_NB}(?P<h>{_alt(COMPANY_HEADS)})\s+(?:{_alt(COMPANY_FORMS)}\s+)?(?=[{re.escape(_UPPER)}])")
+_DOMAIN_RE = re.compile(r"(?<![\w.@/])[a-z][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|net)(?![\w.@/])", re.I)
+_HONOR_RE = re.compile(rf"(?<![\w])(?P<h>{_HONORIFIC})\s+(?=[{re.escape(_UPPER)}])")
+_BYLINE_RE = re.compile(r"(?:(?<=\()|(?<![\w]))(?:Ảnh|ẢNH|Tác giả|Bài và ảnh|Bài, ảnh|Bài và ảnh)\s*:\s*")
+_FEATURE_RE = re.compile(rf"{_NB}(?P<f>{_alt(FEATURES)})\s+(?=[{re.escape(_UPPER)}])")
+_COUNTRY_RE = re.compile(rf"{_NB}(?:{_alt(COUNTRIES)}){_NA}")
+_TPHCM_RE = re.compile(rf"{_NB}(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.\s?Hồ\s+Chí\s+Minh|Tp\.\s?Hồ\s+Chí\s+Minh){_NA}")
+_NAME_BLACKLIST = frozenset(name_key(w) for w in """
+Internet TTXVN VGP VNA Facebook Zalo Google Youtube Covid Corona UBND HĐND BTC Ban Sở Bộ Phòng Đoàn
+Chủ Phó Bí Giám Trưởng Thủ Chánh Tổng Tỉnh Thành Huyện Xã Phường Quận Nhà Đảng Nghị Quyết Thông
+""".split())
+
+
+def _stop_after(t: str, end: int, allow_cap: bool = True) -> bool:
+    """Whether the text after `end` closes a counted noun: punctuation, end, a function word."""
+    n = len(t)
+    i = end
+    while i < n and t[i] == " ":
+        i += 1
+    if i >= n or t[i] == "\n":
+        return True
+    c = t[i]
+    if not c.isalnum():
+        return c not in "/-–&"
+    if c.isdigit():
+        return False
+    m = _WORD.match(t, i)
+    w = m.group() if m else ""
+    if allow_cap and w[:1].isupper():
+        return True
+    return w in STOP_WORDS
+
+
+def _prev_word(t: str, pos: int) -> str:
+    i = pos
+    while i > 0 and t[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and (t[j - 1].isalnum()):
+        j -= 1
+    return t[j:i]
+
+
+def _skip_spaces(t: str, i: int) -> int:
+    n = len(t)
+    while i < n and t[i] == " ":
+        i += 1
+    return i
+
+
+def _valid_dm(d: str, m: str) -> bool:
+    di, mi = int(d), int(m)
+    return 1 <= di <= 31 and 1 <= mi <= 12
+
+
+# ---------------------------------------------------------------------------
+# the labeller
+
+
+@dataclass(frozen=True)
+class _Cand:
+    prio: int
+    parts: tuple[tuple[int, int, str], ...]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class SilverLabeller:
+    """High-precision rules: `label(text)` gives sorted, flat spans with offsets into `text`."""
+
+    def __init__(self, gazetteers: str | os.PathLike | Gazetteer | None = None, values: bool = True,
+                 use_gazetteers: bool = True):
+        if isinstance(gazetteers, Gazetteer):
+            self.gaz: Gazetteer | None = gazetteers
+        elif use_gazetteers:
+            self.gaz = load_gazetteer(gazetteers)
+        else:
+            self.gaz = None
+        self.values = values
+
+    # -- public -----------------------------------------------------------
+
+    def label(self, text: str) -> list[Span]:
+        if not text:
+            return []
+        norm = normalize_text(text)
+        t = norm.text
+        cands: list[_Cand] = []
+        self._numerics(t, cands)
+        self._entities(t, cands)
+        chosen = _resolve(cands, len(t))
+        out: list[Span] = []
+        n = len(text)
+        for s, e, lab in chosen:
+            os_, oe = norm.to_original(s, e)
+            if os_ >= oe:
+                continue
+            surface = text[os_:oe]
+            if surface != surface.strip():
+                continue
+            if os_ > 0 and text[os_ - 1].isalnum() and text[os_].isalnum():
+                continue
+            if oe < n and text[oe - 1].isalnum() and text[oe].isalnum():
+                continue
+            value = None
+            if self.values and lab in VALUE_LABELS:
+                value = normalize_value(lab, surface, ValueContext(before=text[:os_]))
+            out.append(Span(os_, oe, lab, surface, 1.0, value))
+        out.sort(key=lambda s: (s.start, s.end))
+        return out
+
+    # -- numerics ---------------------------------------------------------
+
+    def _numerics(self, t: str, cands: list[_Cand]) -> None:
+        add = cands.append
+
+        def one(prio: int, s: int, e: int, lab: str) -> None:
+            add(_Cand(prio, ((s, e, lab),)))
+
+        # DOC
+        for m in _DOC_TYPED.finditer(t):
+            num = m.group("num")
+            if not _DOCNUM_HAS_CODE.search(num):
+                # digits only: `Quyết định số 2594`, `Nghị định 24/2014`; needs `số` or a year part
+                if "số" not in t[m.start("type"):m.start("num")].lower() and not re.fullmatch(rf"\d+/{_YEAR}", num):
+                    continue
+            if re.fullmatch(rf"{_YEAR}(?:-{_YEAR})?", num):
+                continue
+            if t[m.end():m.end() + 1] in ("/", "-"):
+                continue
+            one(1, m.start(), m.end(), "DOC")
+        for m in _DOC_BARE.finditer(t):
+            one(1, m.start(), m.end(), "DOC")
+        for m in _DOC_LAW.finditer(t):
+            if _stop_after(t, m.end(), allow_cap=False):
+                one(1, m.start(), m.end(), "DOC")
+        for m in _DOC_CONGRESS.finditer(t):
+            one(1, m.start(), m.end(), "DOC")
+        for m in _DOC_LIST.finditer(t):
+            # bare numbers listed after `các Nghị định số:`
+            i = m.end()
+            num = re.compile(rf"\s*(?P<num>\d+(?:/{_YEAR})?/[A-ZĐ][\wĐ&]*(?:-[\wĐ&]+)*){_NA}\s*(?:,|;|và)?")
+            while True:
+                mm = num.match(t, i)
+                if not mm:
+                    break
+                one(1, mm.start("num"), mm.end("num"), "DOC")
+                i = mm.end()
+
+        # MONEY
+        for m in _MONEY.finditer(t):
+            cur = m.group("cur")
+            if not m.group("scale") and not re.search(_SCALE, m.group("n")):
+                digits = re.sub(r"\D", "", m.group("n"))
+                if cur == "đồng" and (len(digits) < 4 or not re.search(r"[.,]\d{3}", m.group("n"))):
+                    continue
+            one(2, m.start(), m.end(), "MONEY")
+        for m in _MONEY_NOCUR.finditer(t):
+            if _stop_after(t, m.end(), allow_cap=False) and t[m.end():m.end() + 1] != "/":
+                one(2, m.start(), m.end(), "MONEY")
+        for m in _MONEY_D.finditer(t):
+            if re.search(r"\d[.,]\d{3}", m.group()):
+                one(2, m.start(), m.end(), "MONEY")
+
+        # PERCENT
+        for m in _PERCENT.finditer(t):
+            one(2, m.start(), m.end(), "PERCENT")
+
+        # QUANTITY
+        for m in _QUANTITY.finditer(t):
+            unit = m.group("unit")
+            n = m.group("n")
+            measure = unit in _MEASURE_SET
+            if m.group("gap") == "" and not measure:
+                continue
+            if "/" in n:
+                a, b = n.split("/")[:2]
+                try:
+                    if float(a.replace(".", "").replace(",", ".")) > float(b):
+                        continue
+                except ValueError:
+                    continue
+            if n[:1].isalpha() and measure:
+                continue
+            if unit in ("m", "con", "bộ", "ban", "sở", "cấp", "lần", "đoàn", "nhóm", "căn", "cầu", "bản", "vụ") and not n[:1].isdigit():
+                if unit not in ("cấp", "ban", "đoàn", "nhóm"):
+                    continue
+            # a counted noun must end there; a measure must not run into a further `/noun`
+            if measure:
+                if t[m.end():m.end() + 1] in ("/",) or not _stop_after(t, m.end()) and t[m.end():m.end() + 1].isalnum():
+                    continue
+            elif not _stop_after(t, m.end()):
+                continue
+            # a number after `số`, `thứ`, `lần`, a title (`Phó Chủ tịch`) is not a count
+            pw = _prev_word(t, m.start())
+            if pw in ("số", "thứ", "khóa", "khoá", "lần", "đợt", "tuyến", "Quốc", "hạng", "cấp", "loại", "mã", "phòng"):
+                continue
+            if unit in ("tỉnh", "huyện", "xã", "phường", "quận", "thị trấn") and _skip_spaces(t, m.end()) < len(t):
+                # `3 xã Đồng Tân` is fine; `xã 3` never reaches here
+                pass
+            one(4, m.start(), m.end(), "QUANTITY")
+
+        # DATE
+        for m in _DATE_DMY.finditer(t):
+            if _valid_dm(m.group("d"), m.group("m")):
+                one(2, m.start(), m.end(), "DATE")
+        for m in _DATE_WORDS.finditer(t):
+            if not _valid_dm(m.group("d"), m.group("m")):
+                continue
+            if not (m.group("y") or m.group("y2")) and _prev_word(t, m.start()).lower() != "ngày":
+                continue
+            one(2, m.start(), m.end(), "DATE")
+        for m in _DATE_MONTH.finditer(t):
+            if 1 <= int(m.group("m")) <= 12:
+                if _prev_word(t, m.start()) in ("đầu", "cuối", "giữa") and not (m.group("y") or m.group("y2")):
+                    pass
+                one(3, m.start(), m.end(), "DATE")
+        for m in _DATE_QUARTER.finditer(t):
+            one(3, m.start(), m.end(), "DATE")
+        for m in _DATE_YEAR.finditer(t):
+            if _prev_word(t, m.start()) in ("đến", "tới") and False:
+                continue
+            one(4, m.start(), m.end(), "DATE")
+        for m in _DATE_DM.finditer(t):
+            if _valid_dm(m.group("d"), m.group("m")):
+                s, e = m.start("date"), m.end("date")
+                if t[m.start():m.start() + 1] == "(" and t[e:e + 1] != ")":
+                    continue
+                one(3, s, e, "DATE")
+        for m in _DATE_REL.finditer(t):
+            one(4, m.start(), m.end(), "DATE")
+        for m in _DATE_LUNAR.finditer(t):
+            pw = _prev_word(t, m.start())
+            if pw[:1].isupper() and pw not in ("Xuân", "Tết"):
+                continue
+            if _CAPSYL_RE.match(t, _skip_spaces(t, m.end())) and t[m.end():m.end() + 1] == " ":
+                continue
+            one(3, m.start(), m.end(), "DATE")
+
+        # PERIOD
+        for m in _PERIOD_SAME.finditer(t):
+            one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_PART.finditer(t):
+            one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_RANGE.finditer(t):
+            ys = re.findall(_YEAR, m.group())
+            if len(ys) >= 2 and int(ys[0]) < int(ys[-1]) <= int(ys[0]) + 50:
+                one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_DAYS.finditer(t):
+            d1, d2, mo = int(m.group("d1")), int(m.group("d2")), int(m.group("m"))
+            if 1 <= d1 < d2 <= 31 and 1 <= mo <= 12:
+                one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_MONTHS.finditer(t):
+            if 1 <= int(m.group("m1")) < int(m.group("m2")) <= 12:
+                one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_DURATION.finditer(t):
+            n = m.group("n")
+            if n[:1].isdigit() and len(n) > 3:
+                continue
+            if m.group("u") == "ngày" and n.lower() == "một":
+                continue
+            one(4, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_VAGUE.finditer(t):
+            one(4, m.start(), m.end(), "PERIOD")
+
+    # -- entities ---------------------------------------------------------
+
+    def _place_at(self, t: str, i: int, provinces_only: bool = False) -> tuple[int, int]:
+        """(end of the longest gazetteer name at `i`, end of the capitalised run at `i`); -1 where none."""
+        m = _CAPRUN.match(t, i)
+        if not m:
+            return -1, -1
+        sylls = [(x.start(), x.end()) for x in _CAPSYL_RE.finditer(t, m.start(), m.end())]
+        run_end = m.end()
+        if self.gaz is None:
+            return -1, run_end
+        names = self.gaz.provinces if provinces_only else self.gaz.units
+        best = -1
+        for k in range(min(len(sylls), self.gaz.max_syllables), 0, -1):
+            end = sylls[k - 1][1]
+            if name_key(t[i:end]) in names:
+                best = end
+                break
+        return best, run_end
+
+    def _per_at(self, t: str, i: int, need_surname: bool = True) -> int:
+        """End of a 2-4 syllable capitalised name at `i` that ends where the capitalised run ends; -1 if none."""
+        m = _CAPRUN.match(t, i)
+        if not m or "-" in m.group() or "–" in m.group():
+            return -1
+        words = m.group().split(" ")
+        if not 2 <= len(words) <= 4:
+            return -1
+        if need_surname and words[0] not in SURNAMES:
+            return -1
+        for w in words:
+            if len(w) > 1 and w.isupper():  # acronyms are not names
+                return -1
+            if not w[1:].islower() and len(w) > 1:
+                return -1
+        if any(name_key(w) in _NAME_BLACKLIST for w in words):
+            return -1
+        return m.end()
+
+    def _level_place(self, t: str, i: int) -> tuple[int, int, bool] | None:
+        """A level word at `i` and the place name after it: (level end, full end, named)."""
+        m = _LEVEL_RE.match(t, i)
+        if not m:
+            return None
+        lv_end = m.end()
+        if m.group("tp"):
+            lv_end = m.start() + len(m.group("tp"))
+            j = m.end()
+            h = _HCM.match(t, j)
+            if h:
+                return lv_end, h.end(), True
+            if t[j - 1:j] == "." and j < len(t) and t[j].isupper():
+                pass
+        else:
+            lv = m.group("lv")
+            if lv.lower().startswith("cấp"):
+                return lv_end, lv_end, False
+        j = m.end() if m.group("tp") else _skip_spaces(t, lv_end)
+        if m.group("lv") and (j == lv_end or j >= len(t)):
+            return lv_end, lv_end, False
+        # numbered units: `quận 1`, `phường 3`
+        num = re.match(r"\d{1,2}(?![\w.,/])", t[j:j + 3]) if m.group("lv") and m.group("lv").lower() in ("quận", "phường") else None
+        if num:
+            return lv_end, j + num.end(), True
+        best, run_end = self._place_at(t, j)
+        if run_end < 0:
+            return lv_end, lv_end, False
+        if best > 0:
+            rest = _skip_spaces(t, best)
+            if best == run_end or self._per_at(t, rest) > 0:
+                return lv_end, best, True
+            return None  # a name we do not know runs on: leave the whole thing alone
+        if self.gaz is None and self._per_at(t, j) < 0:
+            words = t[j:run_end].split()
+            if len(words) <= 4:
+                return lv_end, run_end, True
+        if self._per_at(t, j) > 0:
+            return lv_end, lv_end, False  # `UBND tỉnh Trần Tiến Dũng`: the name is a person
+        return None
+
+    def _org_at(self, t: str, i: int) -> tuple[int, bool] | None:
+        """End of an organisation starting at `i`, and whether it is a plural group (then None)."""
+        if _PLURAL_BEFORE.search(t, max(0, i - 12), i):
+            return None
+        m = _COUNCIL_RE.match(t, i)
+        if m:
+            j = _skip_spaces(t, m.end())
+            if t.startswith("các", j):
+                return None
+            lp = self._level_place(t, j)
+            if lp is None:
+                return None
+            lv_end, end, named = lp
+            if not named and _PLURAL_AFTER.match(t, lv_end):
+                return None
+            return end, named
+        m = _PARTY_RE.match(t, i)
+        if m:
+            end = m.end()
+            j = _skip_spaces(t, end)
+            best, run_end = self._place_at(t, j)
+            if best > 0 and best == run_end:
+                end = best
+            return end, False
+        m = _FIXED_RE.match(t, i)
+        if m:
+            return m.end(), False
+        m = _DEPT_RE.match(t, i)
+        if m:
+            head = m.group("h")
+            need = False
+            for k, v in BOARDS.items():
+                if re.fullmatch(r"Ban\s+" + re.escape(k).replace(r"\ ", r"\s+"), head):
+                    need = v
+            for k, v in OTHER_HEADS.items():
+                if re.fullmatch(re.escape(k).replace(r"\ ", r"\s+"), head):
+                    need = v
+            end = m.end()
+            q = self._qualifier(t, end)
+            if q is None:
+                if need:
+                    return None
+                return end, False
+            return q, False
+        m = _OFFICE_RE.match(t, i)
+        if m:
+            j = m.end()
+            inner = self._org_at(t, j)
+            if inner and t[j:j + 4] != "Văn ":
+                return inner[0], False
+            return None
+        return None
+
+    def _qualifier(self, t: str, end: int) -> int | None:
+        """What specifies a department after its name: a level (+ place), a parent body, a province."""
+        j = _skip_spaces(t, end)
+        if j >= len(t) or j == end:
+            return None
+        for rx in (_COUNCIL_RE, _PARTY_RE):
+            if rx.match(t, j):
+                inner = self._org_at(t, j)
+                return inner[0] if inner else None
+        m = re.compile(rf"(?:Trung\s+ương|Quốc\s+hội|Chính\s+phủ){_NA}").match(t, j)
+        if m:
+            return m.end()
+        lp = self._level_place(t, j)
+        if lp is not None:
+            lv_end, e, named = lp
+            if not named and _PLURAL_AFTER.match(t, lv_end):
+                return None
+            return e
+        if self.gaz is not None:
+            best, run_end = self._place_at(t, j, provinces_only=True)
+            if best > 0 and best == run_end:
+                return best
+        return None
+
+    def _entities(self, t: str, cands: list[_Cand]) -> None:
+        add = cands.append
+        orgs: dict[int, int] = {}
+
+        def org(i: int) -> int:
+            if i not in orgs:
+                r = self._org_at(t, i)
+                orgs[i] = r[0] if r else -1
+            return orgs[i]
+
+        # TITLE chains: title (+ ORG) (+ PER)
+        for rx, bare in ((_TITLE_RE, False), (_BARE_TITLE_RE, True)):
+            for m in rx.finditer(t):
+                s, e = m.start(), m.end()
+                j = _skip_spaces(t, e)
+                if j == e or j >= len(t):
+                    continue
+                parts = [(s, e, "TITLE")]
+                oe = org(j)
+                if oe > 0:
+                    parts.append((j, oe, "ORG"))
+                    k = _skip_spaces(t, oe)
+                    if k > oe:
+                        pe = self._per_at(t, k)
+                        if pe > 0:
+                            parts.append((k, pe, "PER"))
+                elif bare:
+                    continue
+                else:
+                    title_cap = m.group("t")[:1].isupper()
+                    pe = self._per_at(t, j)
+                    if pe > 0 and title_cap:
+                        parts.append((j, pe, "PER"))
+                    elif _COUNCIL_RE.match(t, j) and t.startswith("các", _skip_spaces(t, _COUNCIL_RE.match(t, j).end())):
+                        pass  # `Chủ tịch UBND các huyện`: the title alone
+                    else:
+                        continue
+                add(_Cand(0, tuple(parts)))
+
+        # standalone organisations
+        for rx in (_COUNCIL_RE, _PARTY_RE, _FIXED_RE, _DEPT_RE, _OFFICE_RE):
+            for m in rx.finditer(t):
+                e = org(m.start())
+                if e > 0:
+                    add(_Cand(3, ((m.start(), e, "ORG"),)))
+        for m in _COMPANY_RE.finditer(t):
+            j = m.end()
+            r = _CAPRUN.match(t, j)
+            if not r or r.end() - j < 2:
+                continue
+            if not _stop_after(t, r.end(), allow_cap=False):
+                continue
+            add(_Cand(3, ((m.start(), r.end(), "ORG"),)))
+        for m in _DOMAIN_RE.finditer(t):
+            if re.search(r"[a-z]", m.group()) and not re.fullmatch(r"[\d.]+", m.group()):
+                add(_Cand(3, ((m.start(), m.end(), "ORG"),)))
+
+        # people after an honorific
+        for m in _HONOR_RE.finditer(t):
+            h = m.group("h")
+            if h[0].isupper():
+                before = t[max(0, m.start() - 3):m.start()].rstrip(" \"“'(")
+                if before and before[-1] not in ".!?:;\n–-" and m.start() > 0:
+                    continue
+            j = m.end()
+            if self.gaz is not None:
+                best, _ = self._place_at(t, m.start())
+                if best > 0:
+                    continue  # `Bà Rịa`, `Bà Chiểu`
+            pe = self._per_at(t, j)
+            if pe < 0 and h.lower() in ("ông", "bà"):
+                r = _CAPRUN.match(t, j)
+                if r and " " not in r.group() and "-" not in r.group() and r.group()[1:].islower() \
+                        and name_key(r.group()) not in _NAME_BLACKLIST and r.group() not in SURNAMES:
+                    pe = r.end()
+                elif r and len(r.group().split(" ")) == 2 and "-" not in r.group() and \
+                        all(w[1:].islower() for w in r.group().split(" ")) and \
+                        not any(name_key(w) in _NAME_BLACKLIST for w in r.group().split(" ")):
+                    pe = r.end()
+            if pe > 0:
+                add(_Cand(3, ((j, pe, "PER"),)))
+        for m in _BYLINE_RE.finditer(t):
+            j = m.end()
+            r = _CAPRUN.match(t, j)
+            if not r:
+                continue
+            words = r.group().split(" ")
+            if 2 <= len(words) <= 4 and all(len(w) > 1 and w[1:].islower() for w in words) \
+                    and not any(name_key(w) in _NAME_BLACKLIST for w in words) and _stop_after(t, r.end(), allow_cap=False):
+                add(_Cand(3, ((j, r.end(), "PER"),)))
+
+        # places
+        for m in _LEVEL_RE.finditer(t):
+            s = m.start()
+            if s > 0 and (t[s - 1].isalnum()):
+                continue
+            lv = (m.group("lv") or "").lower()
+            if lv.startswith("cấp"):
+                continue
+            pw = _prev_word(t, s)
+            if lv == "xã" and pw == "tác":  # hợp tác xã
+                continue
+            lp = self._level_place(t, s)
+            if lp is None:
+                continue
+            lv_end, e, named = lp
+            if named and (self.gaz is not None or m.group("tp")):
+                add(_Cand(5, ((s, e, "LOC"),)))
+        for m in _TPHCM_RE.finditer(t):
+            add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
+        if self.gaz is not None:
+            self._bare_places(t, cands)
+        for m in _COUNTRY_RE.finditer(t):
+            if self._standalone(t, m.start(), m.end()):
+                add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
+        for m in _FEATURE_RE.finditer(t):
+            j = m.end()
+            r = _CAPRUN.match(t, j)
+            if not r or len(r.group().split(" ")) > 3:
+                continue
+            if any(name_key(w) in _NAME_BLACKLIST for w in r.group().split(" ")):
+                continue
+            if m.group("f") == "vùng" and (self.gaz is None or name_key(r.group()) not in self.gaz.units):
+                if not _COUNTRY_RE.fullmatch(r.group()):
+                    continue
+            if not _stop_after(t, r.end(), allow_cap=False):
+                continue
+            add(_Cand(5, ((m.start(), r.end(), "LOC"),)))
+
+    def _standalone(self, t: str, s: int, e: int) -> bool:
+        """A proper noun not glued to other capitalised words (`Báo Lai Châu`, `Điện Biên Phủ`)."""
+        i = s
+        while i > 0 and t[i - 1] == " ":
+            i -= 1
+        if i < s and i > 0 and t[i - 1].isalnum():
+            pw = _prev_word(t, s)
+            if pw[:1].isupper():
+                # sentence-initial capitals are fine only after sentence punctuation
+                k = s - len(pw)
+                while k > 0 and t[k - 1] == " ":
+                    k -= 1
+                if k > 0 and t[k - 1] not in ".!?:;\n\"“(":
+                    return False
+                if k == 0 or t[k - 1] in ".!?:;\n\"“(":
+                    # `Tại Hà Nội` is fine; a capitalised name word is not
+                    if pw in SURNAMES or pw.isupper():
+                        return False
+        if t[s - 1:s] in ("-", "–") or t[e:e + 1] in ("-", "–"):
+            return False
+        j = _skip_spaces(t, e)
+        if j > e and j < len(t) and (_CAPSYL_RE.match(t, j) or t[j].isdigit()):
+            return False
+        return True
+
+    def _bare_places(self, t: str, cands: list[_Cand]) -> None:
+        gaz = self.gaz
+        assert gaz is not None
+        names = gaz.provinces | gaz.cities
+        for r in _CAPRUN.finditer(t):
+            s = r.start()
+            if s > 0 and t[s - 1].isalnum():
+                continue
+            sylls = [(x.start(), x.end()) for x in _CAPSYL_RE.finditer(t, r.start(), r.end())]
+            if len(sylls) < 2 or len(sylls) > 6:
+                continue
+            if sylls[-1][1] != r.end():
+                continue
+            for k in range(len(sylls), 1, -1):
+                end = sylls[k - 1][1]
+                if end != r.end():
+                    break  # only whole runs: a longer capitalised run is some other name
+                key = name_key(t[s:end])
+                if key in names and key != name_key("Hồ Chí Minh"):
+                    if any(w.isupper() and len(w) > 1 for w in t[s:end].split()):
+                        break
+                    if self._standalone(t, s, end):
+                        cands.append(_Cand(5, ((s, end, "LOC"),)))
+                    break
+
+
+def _resolve(cands: list[_Cand], n: int) -> list[tuple[int, int, str]]:
+    """Greedy: by priority, then longer first; a candidate is kept only if all its parts are free."""
+    occ = bytearray(n + 1)
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple] = set()
+    for c in sorted(cands, key=lambda c: (c.prio, -(c.end - c.start), c.start)):
+        if c.parts in seen:
+            continue
+        seen.add(c.parts)
+        if any(occ.find(1, s, e) != -1 for s, e, _ in c.parts):
+            continue
+        for s, e, lab in c.parts:
+            occ[s:e] = b"\x01" * (e - s)
+            out.append((s, e, lab))
+    out.sort()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# corpus labelling and evaluation
+
+
+def iter_corpus(path: str | os.PathLike) -> Iterator[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def label_corpus(corpus: str | os.PathLike | None, out_path: str | os.PathLike, max_docs: int | None = None,
+                 name: str = "news", labeller: SilverLabeller | None = None, progress: bool = False) -> dict:
+    """Standoff silver records for the documents of `<corpus>/<name>.jsonl.gz` that get a span.
+
+    Returns counts: documents read, documents written, spans per label, seconds.
+    """
+    lab = labeller or SilverLabeller()
+    src = Path(corpus_dir(corpus)) / f"{name}.jsonl.gz"
+    if not src.is_file():
+        raise FileNotFoundError(f"{src}: corpus file not found (set --corpus or $VNGOV_CORPUS)")
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    counts: dict[str, int] = {k: 0 for k in LABELS}
+    read = written = 0
+    t0 = time.perf_counter()
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for rec in iter_corpus(src):
+            if max_docs is not None and read >= max_docs:
+                break
+            read += 1
+            text = rec.get("text") or ""
+            spans = lab.label(text)
+            if not spans:
+                continue
+            for s in spans:
+                counts[s.label] += 1
+            fh.write(json.dumps({"id": rec["id"], "corpus": name, "sha1": text_sha1(text),
+                                 "spans": [s.to_record() for s in spans]}, ensure_ascii=False) + "\n")
+            written += 1
+            if progress and read % 1000 == 0:
+                print(f"{read} documents, {written} written, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    os.replace(tmp, out)
+    return {"read": read, "written": written, "spans": counts, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def evaluate(docs: list[Document], labeller: SilverLabeller | None = None) -> dict:
+    from vngov_nlp.evaluation import score
+
+    lab = labeller or SilverLabeller()
+    return score(docs, [lab.label(d.text) for d in docs])
+
+
+def _report(result: dict) -> str:
+    lines = ["| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for k, r in sorted(result["labels"].items()):
+        lines.append(f"| {k} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |")
+    for k in ("micro", "macro"):
+        r = result[k]
+        lines.append(f"| **{k}** | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | |")
+    v = result.get("values") or {}
+    if v.get("n"):
+        e2e = v.get("end_to_end")
+        lines.append("")
+        lines.append(f"values: {v['n']} gold values, end-to-end exact match {e2e:.3f}" if e2e is not None else "")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.silver", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("corpus", help="label the corpus into standoff JSONL")
+    p.add_argument("--out", required=True)
+    p.add_argument("--max-docs", type=int, default=None)
+    p.add_argument("--corpus", default=None, help="corpus folder (default: $VNGOV_CORPUS or ../shared/corpus)")
+    p.add_argument("--file", default="news", help="corpus file name without .jsonl.gz (default: news)")
+    p.add_argument("--gazetteers", default=None, help="gazetteer folder (default: $VNGOV_GAZETTEERS or ../shared/gazetteers)")
+    p = sub.add_parser("eval", help="score the labeller against gold documents")
+    p.add_argument("data", nargs="+")
+    p.add_argument("--corpus", default=None)
+    p.add_argument("--gazetteers", default=None)
+    p.add_argument("--json", default=None, help="also write the scores as JSON here")
+    args = ap.parse_args(argv)
+
+    gaz = load_gazetteer(args.gazetteers)
+    if gaz is None:
+        print("notice: gazetteers not found; place names are labelled without them", file=sys.stderr)
+    lab = SilverLabeller(gaz, use_gazetteers=gaz is not None)
+    if args.cmd == "corpus":
+        stats = label_corpus(args.corpus, args.out, args.max_docs, args.file, lab, progress=True)
+        print(json.dumps(stats, ensure_ascii=False))
+        return 0
+    docs: list[Document] = []
+    for d in args.data:
+        docs += load_documents(d, args.corpus)
+    if not docs:
+        print("no documents", file=sys.stderr)
+        return 1
+    result = evaluate(docs, lab)
+    print(f"# silver labeller on {', '.join(args.data)} ({len(docs)} documents)\n")
+    print(_report(result))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
