@@ -135,12 +135,28 @@ def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path | None:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Place-name keys (see `name_key`) read from the administrative-unit files."""
+    """Place-name keys (see `name_key`) read from the administrative-unit files, by level."""
 
     provinces: frozenset[str]  # province-level names (both files)
-    cities: frozenset[str]  # provincial cities and towns (level 2 `Thành phố`/`Thị xã`), two syllables or more
-    units: frozenset[str]  # every unit name at every level
+    districts: frozenset[str]  # district-level names (districts, provincial cities and towns)
+    communes: frozenset[str]  # communes, wards and townships (before and after July 2025)
+    cities: frozenset[str]  # provincial cities and towns of two syllables or more (bare mentions)
     max_syllables: int
+
+    @property
+    def units(self) -> frozenset[str]:
+        return self.provinces | self.districts | self.communes
+
+    def for_level(self, level: str) -> frozenset[str]:
+        """The names a level word can introduce: `tỉnh` a province, `huyện` a district, ..."""
+        lv = level.lower().rstrip(".")
+        if lv == "tỉnh":
+            return self.provinces
+        if lv in ("thành phố", "tp", "t.p"):
+            return self.provinces | self.districts
+        if lv in ("huyện", "quận", "thị xã"):
+            return self.districts
+        return self.communes
 
     @classmethod
     def load(cls, folder: str | os.PathLike | None = None) -> "Gazetteer | None":
@@ -148,47 +164,46 @@ class Gazetteer:
         if d is None:
             return None
         provinces: set[str] = set()
+        districts: set[str] = set()
+        communes: set[str] = set()
         cities: set[str] = set()
-        units: set[str] = set()
 
-        def add(raw: str | None, into: set[str] | None = None) -> None:
-            if not raw:
-                return
-            name = _LEVEL_PREFIX.sub("", raw.strip())
-            if not name:
-                return
-            key = name_key(name)
-            units.add(key)
-            if into is not None:
-                into.add(key)
+        def key(raw: str | None) -> str:
+            name = _LEVEL_PREFIX.sub("", (raw or "").strip())
+            return name_key(name) if name else ""
 
         for fname in GAZETTEER_FILES:
             p = d / fname
             if not p.is_file():
                 continue
             data = json.loads(p.read_text(encoding="utf-8"))
+            merged = "merges" in fname
             for l1 in data.get("data", []):
-                add(l1.get("name"), provinces)
+                provinces.add(key(l1.get("name")))
                 for m in l1.get("merges", []) or []:
-                    if (m.get("name") or "").startswith(("Tỉnh", "Thành phố")):
-                        add(m.get("name"), provinces)
+                    provinces.add(key(m.get("name")))
                 for l2 in l1.get("level2s", []) or []:
-                    t = l2.get("type", "") or ""
-                    nm = _LEVEL_PREFIX.sub("", l2.get("name", "") or "")
-                    big = t in ("Thành phố", "Thị xã") and len(nm.split()) >= 2
-                    add(l2.get("name"), cities if big else None)
-                    for m in l2.get("merges", []) or []:
-                        add(m.get("name"))
+                    k2 = key(l2.get("name"))
+                    if merged:  # after July 2025 the second level is communes and wards
+                        communes.add(k2)
+                        for m in l2.get("merges", []) or []:
+                            communes.add(key(m.get("name")))
+                        continue
+                    districts.add(k2)
+                    if l2.get("type") in ("Thành phố", "Thị xã") and len(k2.split()) >= 2:
+                        cities.add(k2)
                     for l3 in l2.get("level3s", []) or []:
-                        add(l3.get("name"))
+                        communes.add(key(l3.get("name")))
         # well-known names the lists write differently
         for extra in ("Thừa Thiên Huế", "Huế", "Hồ Chí Minh", "Bà Rịa Vũng Tàu"):
             provinces.add(name_key(extra))
-            units.add(name_key(extra))
-        if not units:
+        for sset in (provinces, districts, communes, cities):
+            sset.discard("")
+        if not provinces:
             return None
-        mx = max(len(k.split()) for k in units)
-        return cls(frozenset(provinces), frozenset(cities), frozenset(units), min(mx, 6))
+        allk = provinces | districts | communes
+        mx = max(len(k.split()) for k in allk)
+        return cls(frozenset(provinces), frozenset(districts), frozenset(communes), frozenset(cities), min(mx, 6))
 
 
 _GAZ_CACHE: dict[str, Gazetteer | None] = {}
@@ -209,8 +224,8 @@ SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lương Mai
 Trương Lâm Phùng Tạ Hà Cao Chu Vương Tô Thái Lưu Quách Tôn Kiều Triệu Lò Nông Hầu Lại Mạc Thân
 Khổng Hứa Châu Cù Cầm Lục Âu Diệp Đàm Đào La Kim Quan Tăng Bạch Nghiêm Lã Ninh Viên Vi Sầm Tòng
-Thạch Danh Doãn Mẫn Khúc Phí Ân Bế Hàn Lữ Tiêu Ung Xa Giáp Hoàng Điểu Y Đới Ngọ Khuất Văn Quản
-Thiều Mạnh Nhữ Lạc Trịnh Khương Biện Đồng Lò Hồ Vy Ông Từ Đường Yên Kha Lư Phó Chế Huỳnh Mã
+Thạch Danh Doãn Mẫn Khúc Phí Ân Bế Hàn Lữ Tiêu Ung Xa Giáp Điểu Đới Khuất Quản
+Thiều Mạnh Nhữ Lạc Khương Biện Vy Từ Kha Lư Chế Mã
 """.split())
 # honorifics after which a name follows (kept outside the name)
 _HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|Anh|Chị)"
@@ -296,11 +311,11 @@ COUNTRIES = [
     "Việt Nam", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Lào", "Campuchia", "Thái Lan", "Singapore",
     "Hoa Kỳ", "Mỹ", "Pháp", "Ấn Độ", "Australia", "Malaysia", "Indonesia", "Philippines", "Myanmar",
     "Đài Loan", "Hồng Kông", "Triều Tiên", "Liên bang Nga", "Canada", "Israel", "Ukraine",
-    "Tây Nguyên", "Đông Nam Á", "châu Á", "châu Âu", "châu Phi", "miền Trung", "miền Bắc", "miền Nam",
+    "Tây Nguyên", "Đông Nam Á", "châu Á", "châu Âu", "miền Trung", "miền Bắc", "miền Nam",
     "miền Tây", "Tây Bắc", "Đồng bằng sông Cửu Long", "đồng bằng sông Cửu Long", "ĐBSCL", "Nam Bộ",
     "Bắc Bộ", "Trung Bộ", "Nam Trung Bộ", "Bắc Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ",
 ]
-FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng"]
+FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "nước"]
 
 # Words that may follow a counted noun and end the QUANTITY (or start the next clause).
 STOP_WORDS = frozenset("""
@@ -330,7 +345,7 @@ COUNTED_NOUNS = [
     "đại biểu", "nhà máy", "khu công nghiệp", "cụm công nghiệp", "dự thảo", "chương trình", "căn",
     "lô", "thửa", "thửa đất", "tổ máy", "trụ sở", "quốc gia", "địa phương", "giai đoạn", "lần", "liều",
     "cấp", "ban", "bộ", "sở", "ngành", "phiếu", "công nhân", "giáo viên", "bác sĩ", "nhân viên",
-    "chuyến", "chuyến bay", "tuyến", "tuyến đường", "cầu", "trạm", "hội viên", "gia đình", "tổ chức",
+    "chuyến", "chuyến bay", "tuyến", "tuyến đường", "trạm", "hội viên", "gia đình", "tổ chức",
 ]
 # per-unit tails inside MONEY / PERCENT / QUANTITY (`/m2`, `/người/năm`)
 PER_UNITS = [
@@ -463,33 +478,63 @@ _DOC_LIST = re.compile(rf"{_NB}(?:các|Các)\s+{_alt(_ci_first(_DOC_TYPES))}\s+s
 # ---------------------------------------------------------------------------
 # entity patterns
 
-_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt(_ci_first(TITLES))}){_NA}")
-_BARE_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt(_ci_first(BARE_TITLES))}){_NA}")
-_LEVEL_RE = re.compile(rf"(?P<lv>{_alt(_ci_first(LEVELS_ORG))}){_NA}|(?P<tp>TP|Tp|T\.P)(?:\.\s?|\s|(?=\.?HCM))")
+_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt_ci(TITLES)}){_NA}")
+_BARE_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt_ci(BARE_TITLES)}){_NA}")
+_LEVEL_RE = re.compile(rf"(?P<lv>{_alt_ci(LEVELS_ORG)}){_NA}|(?P<tp>TP|Tp|T\.P)(?:\.\s?|[ ]|(?=\.?HCM))")
 _HCM = re.compile(rf"(?:HCM|Hồ\s+Chí\s+Minh|HCMC){_NA}")
-_CAPRUN = re.compile(rf"{_CAPSYL}(?:(?:[ ]|\s?[-–]\s?){_CAPSYL}){{0,6}}")
+_CAPRUN = re.compile(rf"{_CAPSYL}(?:(?:[ ]|[ ]?[-–][ ]?){_CAPSYL}){{0,6}}")
+_CAPRUN_SP = re.compile(rf"{_CAPSYL}(?:[ ]{_CAPSYL}){{0,6}}")  # spaces only (company names)
 _CAPSYL_RE = re.compile(_CAPSYL)
 _WORD = re.compile(rf"{_L}+|\d+")
-_PLURAL_AFTER = re.compile(r"\s*(?:,|và)\s*(?:các\s+)?(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)\b")
-_PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi|từng|Các|Những|\d+|hai|ba|bốn|năm|sáu)\s+$")
+_PLURAL_AFTER = re.compile(r"[ ]*(?:,|và)[ ]*(?:các[ ]+)?(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)(?![^\W_])")
+_PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|nhiều|mọi|từng|Các|Những|Nhiều)[ ]+$")
+_NUMBER_BEFORE = re.compile(rf"(?:(?<![\w.,])\d+|(?<![\w]){_NUMWORD})[ ]+$")
 
 _COUNCIL_RE = re.compile(rf"{_NB}(?P<h>{_alt(COUNCILS)}){_NA}")
-_DEPT_RE = re.compile(
-    rf"{_NB}(?P<h>(?:Sở|Bộ)\s+(?P<n>{_alt(DEPARTMENTS)})|Bộ\s+{_alt(MINISTRY_ONLY)}|Ban\s+{_alt(BOARDS)}|{_alt(OTHER_HEADS)}){_NA}"
+_HEADS: dict[str, bool] = {}
+for _d in DEPARTMENTS:
+    _HEADS["Sở " + _d] = False
+    _HEADS["Bộ " + _d] = False
+for _d in MINISTRY_ONLY:
+    _HEADS["Bộ " + _d] = False
+for _d, _need in BOARDS.items():
+    _HEADS["Ban " + _d] = _need
+_HEADS.update(OTHER_HEADS)
+_HEAD_KEY = {re.sub(r"\s+", " ", k).lower(): v for k, v in _HEADS.items()}
+_DEPT_RE = re.compile(rf"{_NB}(?P<h>{_alt(_HEADS)}){_NA}", re.I)
+_PREFIX_RE = re.compile(
+    rf"{_NB}(?P<p>{_alt(['Thường trực', 'thường trực', 'Ban cán sự đảng', 'Ban Cán sự Đảng', 'Ban cán sự Đảng', 'Ban Cán sự đảng', 'Đảng đoàn', 'BTV', 'Ban Thường vụ', 'Ban thường vụ', 'Thanh tra', 'Văn phòng', 'VP'])})[ ]+"
 )
-_OFFICE_RE = re.compile(rf"{_NB}(?:Văn phòng|VP)\s+(?=\S)")
-_FIXED_RE = re.compile(rf"{_NB}(?:{_alt(FIXED_ORGS)}){_NA}(?!\s+(?:lần|khóa|khoá)\s+thứ\b)")
-_PARTY_RE = re.compile(rf"{_NB}(?:{_alt(_ci_first(PARTY_COMMITTEES))}){_NA}")
-_COMPANY_RE = re.compile(rf"{_NB}(?P<h>{_alt(COMPANY_HEADS)})\s+(?:{_alt(COMPANY_FORMS)}\s+)?(?=[{re.escape(_UPPER)}])")
+_FIXED_RE = re.compile(rf"{_NB}(?:{_alt(FIXED_ORGS)}){_NA}")
+_EDITION = re.compile(r"[ ]+(?:lần|khóa|khoá)[ ]+thứ(?![^\W_])")
+_PARTY_RE = re.compile(rf"{_NB}(?:{_alt(_ci_first(PARTY_COMMITTEES))}){_NA}(?![ ]+viên)")
+_CENTRAL_RE = re.compile(rf"(?:Trung\s+ương\s+Đảng|Trung\s+ương|Quốc\s+hội|Chính\s+phủ){_NA}")
+_COMPANY_RE = re.compile(rf"{_NB}(?P<h>{_alt(COMPANY_HEADS)})[ ]+(?:{_alt(COMPANY_FORMS)}[ ]+)?(?=[{re.escape(_UPPER)}])")
 _DOMAIN_RE = re.compile(r"(?<![\w.@/])[a-z][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|net)(?![\w.@/])", re.I)
-_HONOR_RE = re.compile(rf"(?<![\w])(?P<h>{_HONORIFIC})\s+(?=[{re.escape(_UPPER)}])")
-_BYLINE_RE = re.compile(r"(?:(?<=\()|(?<![\w]))(?:Ảnh|ẢNH|Tác giả|Bài và ảnh|Bài, ảnh|Bài và ảnh)\s*:\s*")
-_FEATURE_RE = re.compile(rf"{_NB}(?P<f>{_alt(FEATURES)})\s+(?=[{re.escape(_UPPER)}])")
+_HONOR_RE = re.compile(rf"(?<![\w])(?P<h>{_HONORIFIC})[ ]+(?=[{re.escape(_UPPER)}])")
+_BYLINE_RE = re.compile(r"(?:(?<=\()|(?<![\w]))(?:Ảnh|ẢNH|Tác giả|Bài và ảnh|Bài, ảnh)[ ]*:[ ]*")
+_FEATURE_RE = re.compile(rf"{_NB}(?P<f>{_alt(FEATURES)})[ ]+(?=[{re.escape(_UPPER)}])")
 _COUNTRY_RE = re.compile(rf"{_NB}(?:{_alt(COUNTRIES)}){_NA}")
-_TPHCM_RE = re.compile(rf"{_NB}(?:TP\.?\s?HCM|Tp\.?\s?HCM|TPHCM|TP\.\s?Hồ\s+Chí\s+Minh|Tp\.\s?Hồ\s+Chí\s+Minh){_NA}")
-_NAME_BLACKLIST = frozenset(name_key(w) for w in """
+_TPHCM_RE = re.compile(rf"{_NB}(?:TP\.?[ ]?HCM|Tp\.?[ ]?HCM|TPHCM|TP\.[ ]?Hồ[ ]Chí[ ]Minh|Tp\.[ ]?Hồ[ ]Chí[ ]Minh){_NA}")
+_NOT_NAME = frozenset(name_key(w) for w in """
 Internet TTXVN VGP VNA Facebook Zalo Google Youtube Covid Corona UBND HĐND BTC Ban Sở Bộ Phòng Đoàn
 Chủ Phó Bí Giám Trưởng Thủ Chánh Tổng Tỉnh Thành Huyện Xã Phường Quận Nhà Đảng Nghị Quyết Thông
+Sau Sáng Chiều Tối Trưa Ngày Theo Trong Tại Khi Với Để Ông Bà Anh Chị Các Những Này Đó Nhưng Và
+Cùng Còn Từ Đến Về Trước Hiện Nay Qua Do Vì Nếu Mặc Tuy Như Là Có Không Đã Đang Sẽ Được Bị Cho
+Thứ Hai Ba Tư Năm Sáu Bảy Tám Chín Mười Một Tháng Quý Trung Ương Việt Nam Nhà Nước Báo Đài Ảnh
+UBKT Thường Trực Ủy Uỷ Hội Đồng Tập Công Ty Cục Viện Trường Sở
+""".split())
+# words that open an organisation or facility name: a place right after them belongs to that name
+_NAME_HEADS = frozenset(w.lower() for w in """
+sở ban bộ cục hội hiệp ty công tập đoàn trường đh đại viện bệnh trung tâm phòng văn liên minh
+cổng đài báo ngân quỹ khu kcn kkt ccn cảng ga sân bay thủy thuỷ điện nhà máy dự án đề chương trình kế
+hoạch quy cao tốc bql qlda hạt nhánh dntn htx hợp thống kê thuế kho bạc khách sạn chợ đường cầu bến
+trụ ủy uỷ ubnd hđnd cty doanh nghiệp thanh tra tòa toà kiểm sát bch btv đảng chi cơ quan cụm
+lữ đội tiểu binh quân hải lâm mỏ hầm tuyến bãi làng nghề di tích chùa đền
+""".split())
+_CLAUSE_STOP = frozenset("""
+tại ở của cho với đến từ về trên thuộc qua giữa gồm như là thăm gặp vào ra tới sang khỏi trong ngoài
+đối các những có được đã sẽ đang và hoặc cùng theo nhận làm
 """.split())
 
 
@@ -521,6 +566,14 @@ def _prev_word(t: str, pos: int) -> str:
     while j > 0 and (t[j - 1].isalnum()):
         j -= 1
     return t[j:i]
+
+
+def _at_sentence_start(t: str, pos: int) -> bool:
+    """Whether `pos` starts a sentence, line or quotation (so a capital there says nothing)."""
+    k = pos
+    while k > 0 and t[k - 1] in " \"“‘'([":
+        k -= 1
+    return k == 0 or t[k - 1] in ".!?:;\n…–-"
 
 
 def _skip_spaces(t: str, i: int) -> int:
@@ -753,160 +806,197 @@ class SilverLabeller:
 
     # -- entities ---------------------------------------------------------
 
-    def _place_at(self, t: str, i: int, provinces_only: bool = False) -> tuple[int, int]:
-        """(end of the longest gazetteer name at `i`, end of the capitalised run at `i`); -1 where none."""
+    def _place_at(self, t: str, i: int, names: frozenset[str] | None) -> tuple[int, int]:
+        """(end of the longest gazetteer name in `names` at `i`, end of the capitalised run at `i`); -1 where none."""
         m = _CAPRUN.match(t, i)
         if not m:
             return -1, -1
-        sylls = [(x.start(), x.end()) for x in _CAPSYL_RE.finditer(t, m.start(), m.end())]
         run_end = m.end()
-        if self.gaz is None:
+        if self.gaz is None or names is None:
             return -1, run_end
-        names = self.gaz.provinces if provinces_only else self.gaz.units
-        best = -1
-        for k in range(min(len(sylls), self.gaz.max_syllables), 0, -1):
-            end = sylls[k - 1][1]
-            if name_key(t[i:end]) in names:
-                best = end
-                break
-        return best, run_end
+        ends = [x.end() for x in _CAPSYL_RE.finditer(t, m.start(), m.end())]
+        for k in range(min(len(ends), self.gaz.max_syllables), 0, -1):
+            if name_key(t[i:ends[k - 1]]) in names:
+                return ends[k - 1], run_end
+        return -1, run_end
 
-    def _per_at(self, t: str, i: int, need_surname: bool = True) -> int:
-        """End of a 2-4 syllable capitalised name at `i` that ends where the capitalised run ends; -1 if none."""
-        m = _CAPRUN.match(t, i)
-        if not m or "-" in m.group() or "–" in m.group():
+    def _per_at(self, t: str, i: int, need_surname: bool = True, sizes: tuple[int, int] = (2, 4)) -> int:
+        """End of a person's name at `i` (capitalised syllables, the whole capitalised run); -1 if none."""
+        m = _CAPRUN_SP.match(t, i)
+        if not m or t[m.end():m.end() + 1] in ("-", "–", ".") and t[m.end() + 1:m.end() + 2].isalnum():
             return -1
         words = m.group().split(" ")
-        if not 2 <= len(words) <= 4:
+        if not sizes[0] <= len(words) <= sizes[1]:
             return -1
         if need_surname and words[0] not in SURNAMES:
             return -1
         for w in words:
-            if len(w) > 1 and w.isupper():  # acronyms are not names
+            if len(w) > 1 and not w[1:].islower():
                 return -1
-            if not w[1:].islower() and len(w) > 1:
+            if name_key(w) in _NOT_NAME:
                 return -1
-        if any(name_key(w) in _NAME_BLACKLIST for w in words):
-            return -1
+        if self.gaz is not None:
+            k = name_key(m.group())
+            if k in self.gaz.provinces or k in self.gaz.districts:
+                return -1
         return m.end()
 
     def _level_place(self, t: str, i: int) -> tuple[int, int, bool] | None:
-        """A level word at `i` and the place name after it: (level end, full end, named)."""
+        """A level word at `i` and the place after it: (level end, end, named); None where unclear."""
         m = _LEVEL_RE.match(t, i)
         if not m:
             return None
-        lv_end = m.end()
         if m.group("tp"):
+            level = "tp"
             lv_end = m.start() + len(m.group("tp"))
             j = m.end()
+            if t[j:j + 1] == ".":
+                j += 1
             h = _HCM.match(t, j)
             if h:
                 return lv_end, h.end(), True
-            if t[j - 1:j] == "." and j < len(t) and t[j].isupper():
-                pass
-        else:
-            lv = m.group("lv")
-            if lv.lower().startswith("cấp"):
+            if j == lv_end:
                 return lv_end, lv_end, False
-        j = m.end() if m.group("tp") else _skip_spaces(t, lv_end)
-        if m.group("lv") and (j == lv_end or j >= len(t)):
-            return lv_end, lv_end, False
-        # numbered units: `quận 1`, `phường 3`
-        num = re.match(r"\d{1,2}(?![\w.,/])", t[j:j + 3]) if m.group("lv") and m.group("lv").lower() in ("quận", "phường") else None
-        if num:
-            return lv_end, j + num.end(), True
-        best, run_end = self._place_at(t, j)
+        else:
+            level = m.group("lv")
+            lv_end = m.end()
+            if level.lower().startswith("cấp"):
+                return lv_end, lv_end, False
+            if t[lv_end:lv_end + 1] != " ":
+                return lv_end, lv_end, False
+            j = lv_end + 1
+            if level.lower() in ("quận", "phường"):
+                num = re.match(r"\d{1,2}(?![\w.,/])", t[j:j + 3])
+                if num:
+                    return lv_end, j + num.end(), True
+        names = self.gaz.for_level(level) if self.gaz is not None else None
+        best, run_end = self._place_at(t, j, names)
         if run_end < 0:
             return lv_end, lv_end, False
+        per = self._per_at(t, j)
         if best > 0:
-            rest = _skip_spaces(t, best)
-            if best == run_end or self._per_at(t, rest) > 0:
+            if best == run_end:
                 return lv_end, best, True
-            return None  # a name we do not know runs on: leave the whole thing alone
-        if self.gaz is None and self._per_at(t, j) < 0:
-            words = t[j:run_end].split()
-            if len(words) <= 4:
-                return lv_end, run_end, True
-        if self._per_at(t, j) > 0:
+            rest = best + 1 if t[best:best + 1] == " " else -1
+            if rest > 0 and self._per_at(t, rest) == run_end:
+                return lv_end, best, True
+            if per == run_end:
+                return lv_end, lv_end, False
+            return None
+        if per == run_end:
             return lv_end, lv_end, False  # `UBND tỉnh Trần Tiến Dũng`: the name is a person
+        if self.gaz is None and len(t[j:run_end].split()) <= 4 and "-" not in t[j:run_end]:
+            return lv_end, run_end, True
         return None
 
-    def _org_at(self, t: str, i: int) -> tuple[int, bool] | None:
-        """End of an organisation starting at `i`, and whether it is a plural group (then None)."""
-        if _PLURAL_BEFORE.search(t, max(0, i - 12), i):
-            return None
+    def _org_at(self, t: str, i: int, depth: int = 0) -> int:
+        """End of the organisation that starts at `i`; -1 where none (or a plural group)."""
+        if i < 0 or i >= len(t) or depth > 3:
+            return -1
+        if _PLURAL_BEFORE.search(t, max(0, i - 10), i):
+            return -1
+        m = _PREFIX_RE.match(t, i)
+        if m and not t.startswith(("Văn phòng", "VP"), m.end()):
+            inner = self._org_at(t, m.end(), depth + 1)
+            if inner > 0:
+                return inner
         m = _COUNCIL_RE.match(t, i)
         if m:
-            j = _skip_spaces(t, m.end())
-            if t.startswith("các", j):
-                return None
-            lp = self._level_place(t, j)
+            e = m.end()
+            if t[e:e + 1] != " " or t.startswith("các", e + 1):
+                return -1
+            lp = self._level_place(t, e + 1)
             if lp is None:
-                return None
+                return -1
             lv_end, end, named = lp
             if not named and _PLURAL_AFTER.match(t, lv_end):
-                return None
-            return end, named
+                return -1
+            return end
         m = _PARTY_RE.match(t, i)
         if m:
-            end = m.end()
-            j = _skip_spaces(t, end)
-            best, run_end = self._place_at(t, j)
-            if best > 0 and best == run_end:
-                end = best
-            return end, False
+            q = self._qualifier(t, m.end(), depth, nested=False)
+            return q if q > 0 else m.end()
         m = _FIXED_RE.match(t, i)
         if m:
-            return m.end(), False
+            e = m.end()
+            pw = t[max(0, i - 11):i].lower()
+            if pw.endswith("trái phiếu ") or t.startswith(" điện tử", e):
+                return -1
+            if _EDITION.match(t, e):
+                return e
+            c = _CENTRAL_RE.match(t, e + 1) if t[e:e + 1] == " " else None
+            if c:
+                return c.end()
+            c = _COUNTRY_RE.match(t, e + 1) if t[e:e + 1] == " " else None
+            if c and not _CAPSYL_RE.match(t, c.end() + 1):
+                return c.end()
+            return e
         m = _DEPT_RE.match(t, i)
         if m:
             head = m.group("h")
-            need = False
-            for k, v in BOARDS.items():
-                if re.fullmatch(r"Ban\s+" + re.escape(k).replace(r"\ ", r"\s+"), head):
-                    need = v
-            for k, v in OTHER_HEADS.items():
-                if re.fullmatch(re.escape(k).replace(r"\ ", r"\s+"), head):
-                    need = v
-            end = m.end()
-            q = self._qualifier(t, end)
-            if q is None:
-                if need:
-                    return None
-                return end, False
-            return q, False
-        m = _OFFICE_RE.match(t, i)
-        if m:
-            j = m.end()
-            inner = self._org_at(t, j)
-            if inner and t[j:j + 4] != "Văn ":
-                return inner[0], False
-            return None
-        return None
+            words = head.split()
+            if not (words[0][0].isupper() or words[1][0].isupper()):
+                return -1
+            need = _HEAD_KEY.get(" ".join(words).lower(), False)
+            q = self._qualifier(t, m.end(), depth)
+            if q > 0:
+                return q
+            return -1 if need else m.end()
+        return -1
 
-    def _qualifier(self, t: str, end: int) -> int | None:
-        """What specifies a department after its name: a level (+ place), a parent body, a province."""
-        j = _skip_spaces(t, end)
-        if j >= len(t) or j == end:
-            return None
-        for rx in (_COUNCIL_RE, _PARTY_RE):
-            if rx.match(t, j):
-                inner = self._org_at(t, j)
-                return inner[0] if inner else None
-        m = re.compile(rf"(?:Trung\s+ương|Quốc\s+hội|Chính\s+phủ){_NA}").match(t, j)
-        if m:
-            return m.end()
+    def _qualifier(self, t: str, end: int, depth: int, nested: bool = True) -> int:
+        """What specifies a body after its name: a parent body, a level (+ place), a province; -1 if none."""
+        if t[end:end + 1] != " " or _EDITION.match(t, end):
+            return -1
+        j = end + 1
+        if nested:
+            inner = self._org_at(t, j, depth + 1)
+            if inner > 0:
+                return inner
+        c = _CENTRAL_RE.match(t, j)
+        if c:
+            return c.end()
         lp = self._level_place(t, j)
         if lp is not None:
             lv_end, e, named = lp
             if not named and _PLURAL_AFTER.match(t, lv_end):
-                return None
+                return -1
             return e
         if self.gaz is not None:
-            best, run_end = self._place_at(t, j, provinces_only=True)
-            if best > 0 and best == run_end:
+            best, run_end = self._place_at(t, j, self.gaz.provinces | self.gaz.cities)
+            if best > 0 and (best == run_end or self._per_at(t, best + 1) == run_end):
                 return best
-        return None
+        c = _COUNTRY_RE.match(t, j)
+        if c and not _CAPSYL_RE.match(t, c.end() + 1):
+            return c.end()
+        return -1
+
+    def _in_name(self, t: str, s: int) -> bool:
+        """Whether a place at `s` is the tail of some longer name (`Hiệp hội BĐS TP HCM`, `Công ty ... tỉnh X`)."""
+        j = s
+        count = 0
+        while j > 0 and count < 12:
+            k = j
+            while k > 0 and t[k - 1] == " ":
+                k -= 1
+            if k == 0 or not t[k - 1].isalnum():
+                if k > 0 and t[k - 1] in "-–&" and count == 0:
+                    return True
+                return False
+            w_end = k
+            while k > 0 and t[k - 1].isalnum():
+                k -= 1
+            w = t[k:w_end]
+            if count == 0 and w[:1].isupper() and not _at_sentence_start(t, k):
+                return True
+            lw = w.lower()
+            if lw in _CLAUSE_STOP:
+                return False
+            if lw in _NAME_HEADS:
+                return True
+            j = k
+            count += 1
+        return False
 
     def _entities(self, t: str, cands: list[_Cand]) -> None:
         add = cands.append
@@ -914,178 +1004,164 @@ class SilverLabeller:
 
         def org(i: int) -> int:
             if i not in orgs:
-                r = self._org_at(t, i)
-                orgs[i] = r[0] if r else -1
+                orgs[i] = self._org_at(t, i)
             return orgs[i]
 
         # TITLE chains: title (+ ORG) (+ PER)
         for rx, bare in ((_TITLE_RE, False), (_BARE_TITLE_RE, True)):
             for m in rx.finditer(t):
                 s, e = m.start(), m.end()
-                j = _skip_spaces(t, e)
-                if j == e or j >= len(t):
+                if _NUMBER_BEFORE.search(t, max(0, s - 12), s):
+                    continue  # `2 Phó Chủ tịch` is a count
+                j = e + 1 if t[e:e + 1] == " " else -1
+                if j < 0:
+                    continue
+                if bare and t.startswith(("Văn phòng", "VP", "văn phòng"), j):
                     continue
                 parts = [(s, e, "TITLE")]
                 oe = org(j)
                 if oe > 0:
                     parts.append((j, oe, "ORG"))
-                    k = _skip_spaces(t, oe)
-                    if k > oe:
-                        pe = self._per_at(t, k)
+                    if t[oe:oe + 1] == " ":
+                        pe = self._per_at(t, oe + 1)
                         if pe > 0:
-                            parts.append((k, pe, "PER"))
+                            parts.append((oe + 1, pe, "PER"))
                 elif bare:
                     continue
                 else:
-                    title_cap = m.group("t")[:1].isupper()
-                    pe = self._per_at(t, j)
-                    if pe > 0 and title_cap:
+                    pe = self._per_at(t, j) if m.group("t")[:1].isupper() else -1
+                    if pe > 0:
                         parts.append((j, pe, "PER"))
-                    elif _COUNCIL_RE.match(t, j) and t.startswith("các", _skip_spaces(t, _COUNCIL_RE.match(t, j).end())):
-                        pass  # `Chủ tịch UBND các huyện`: the title alone
                     else:
-                        continue
+                        c = _COUNCIL_RE.match(t, j)
+                        if not (c and t.startswith(" các", c.end())):
+                            continue  # `Chủ tịch UBND các huyện`: the title alone
                 add(_Cand(0, tuple(parts)))
 
         # standalone organisations
-        for rx in (_COUNCIL_RE, _PARTY_RE, _FIXED_RE, _DEPT_RE, _OFFICE_RE):
+        for rx in (_PREFIX_RE, _COUNCIL_RE, _PARTY_RE, _FIXED_RE, _DEPT_RE):
             for m in rx.finditer(t):
                 e = org(m.start())
                 if e > 0:
                     add(_Cand(3, ((m.start(), e, "ORG"),)))
         for m in _COMPANY_RE.finditer(t):
-            j = m.end()
-            r = _CAPRUN.match(t, j)
-            if not r or r.end() - j < 2:
+            if _prev_word(t, m.start()) in ("CP", "TNHH", "ty", "MTV", "phần", "TMCP", "Ty"):
                 continue
-            if not _stop_after(t, r.end(), allow_cap=False):
+            j = m.end()
+            r = _CAPRUN_SP.match(t, j)
+            if not r or r.end() - j < 2 or not _stop_after(t, r.end(), allow_cap=False):
+                continue
+            if t[r.end():r.end() + 1] in ("-", "–") or t[r.end():r.end() + 2] in (" -", " –"):
                 continue
             add(_Cand(3, ((m.start(), r.end(), "ORG"),)))
         for m in _DOMAIN_RE.finditer(t):
-            if re.search(r"[a-z]", m.group()) and not re.fullmatch(r"[\d.]+", m.group()):
+            if re.search(r"[a-z]", m.group()):
                 add(_Cand(3, ((m.start(), m.end(), "ORG"),)))
 
-        # people after an honorific
+        # people after an honorific, bylines
         for m in _HONOR_RE.finditer(t):
             h = m.group("h")
-            if h[0].isupper():
-                before = t[max(0, m.start() - 3):m.start()].rstrip(" \"“'(")
-                if before and before[-1] not in ".!?:;\n–-" and m.start() > 0:
-                    continue
+            if h[0].isupper() and not _at_sentence_start(t, m.start()):
+                continue
+            if self.gaz is not None and self._place_at(t, m.start(), self.gaz.units)[0] > 0:
+                continue  # `Bà Rịa`, `Bà Chiểu`
             j = m.end()
-            if self.gaz is not None:
-                best, _ = self._place_at(t, m.start())
-                if best > 0:
-                    continue  # `Bà Rịa`, `Bà Chiểu`
             pe = self._per_at(t, j)
-            if pe < 0 and h.lower() in ("ông", "bà"):
-                r = _CAPRUN.match(t, j)
-                if r and " " not in r.group() and "-" not in r.group() and r.group()[1:].islower() \
-                        and name_key(r.group()) not in _NAME_BLACKLIST and r.group() not in SURNAMES:
-                    pe = r.end()
-                elif r and len(r.group().split(" ")) == 2 and "-" not in r.group() and \
-                        all(w[1:].islower() for w in r.group().split(" ")) and \
-                        not any(name_key(w) in _NAME_BLACKLIST for w in r.group().split(" ")):
-                    pe = r.end()
+            if pe < 0 and h.lower() in ("ông", "bà", "anh", "chị"):
+                pe = self._per_at(t, j, need_surname=False, sizes=(1, 2))
             if pe > 0:
                 add(_Cand(3, ((j, pe, "PER"),)))
         for m in _BYLINE_RE.finditer(t):
             j = m.end()
-            r = _CAPRUN.match(t, j)
-            if not r:
-                continue
-            words = r.group().split(" ")
-            if 2 <= len(words) <= 4 and all(len(w) > 1 and w[1:].islower() for w in words) \
-                    and not any(name_key(w) in _NAME_BLACKLIST for w in words) and _stop_after(t, r.end(), allow_cap=False):
-                add(_Cand(3, ((j, r.end(), "PER"),)))
+            pe = self._per_at(t, j, need_surname=False, sizes=(2, 4))
+            if pe > 0 and _stop_after(t, pe, allow_cap=False):
+                add(_Cand(3, ((j, pe, "PER"),)))
 
         # places
+        gaz = self.gaz
         for m in _LEVEL_RE.finditer(t):
             s = m.start()
-            if s > 0 and (t[s - 1].isalnum()):
+            if s > 0 and t[s - 1].isalnum():
                 continue
             lv = (m.group("lv") or "").lower()
-            if lv.startswith("cấp"):
-                continue
-            pw = _prev_word(t, s)
-            if lv == "xã" and pw == "tác":  # hợp tác xã
+            if lv.startswith("cấp") or (lv == "xã" and _prev_word(t, s).lower() == "tác"):
                 continue
             lp = self._level_place(t, s)
-            if lp is None:
+            if lp is None or not lp[2]:
                 continue
-            lv_end, e, named = lp
-            if named and (self.gaz is not None or m.group("tp")):
-                add(_Cand(5, ((s, e, "LOC"),)))
+            lv_end, e, _ = lp
+            if gaz is None and not m.group("tp"):
+                continue
+            if self._in_name(t, s):
+                continue
+            if _PLURAL_BEFORE.search(t, max(0, s - 10), s) or _NUMBER_BEFORE.search(t, max(0, s - 12), s):
+                k = _skip_spaces(t, lv_end + (1 if t[lv_end:lv_end + 1] == "." else 0))
+                if k < e:
+                    add(_Cand(5, ((k, e, "LOC"),)))  # `các huyện Mường Tè`: each name is a place
+                continue
+            add(_Cand(5, ((s, e, "LOC"),)))
         for m in _TPHCM_RE.finditer(t):
-            add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
-        if self.gaz is not None:
-            self._bare_places(t, cands)
+            if not self._in_name(t, m.start()):
+                add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
+        if gaz is not None:
+            names = gaz.provinces | gaz.cities
+            hcm = name_key("Hồ Chí Minh")
+            for r in _CAPRUN.finditer(t):
+                s, e = r.start(), r.end()
+                if s > 0 and t[s - 1].isalnum():
+                    continue
+                words = t[s:e].replace("-", " ").replace("–", " ").split()
+                if len(words) < 2 or any(len(w) > 1 and w.isupper() for w in words):
+                    continue
+                key = name_key(t[s:e])
+                if key not in names or key == hcm:
+                    continue
+                if self._standalone(t, s, e) and not self._in_name(t, s):
+                    add(_Cand(5, ((s, e, "LOC"),)))
         for m in _COUNTRY_RE.finditer(t):
-            if self._standalone(t, m.start(), m.end()):
+            if self._standalone(t, m.start(), m.end()) and not self._in_name(t, m.start()):
                 add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
         for m in _FEATURE_RE.finditer(t):
             j = m.end()
             r = _CAPRUN.match(t, j)
-            if not r or len(r.group().split(" ")) > 3:
+            if not r:
                 continue
-            if any(name_key(w) in _NAME_BLACKLIST for w in r.group().split(" ")):
+            words = r.group().replace("-", " ").replace("–", " ").split()
+            if len(words) > 4 or any(w.isupper() or name_key(w) in _NOT_NAME for w in words):
                 continue
-            if m.group("f") == "vùng" and (self.gaz is None or name_key(r.group()) not in self.gaz.units):
-                if not _COUNTRY_RE.fullmatch(r.group()):
+            if m.group("f") in ("vùng", "khu vực", "nước"):
+                known = (gaz is not None and name_key(r.group()) in gaz.units) or _COUNTRY_RE.fullmatch(r.group())
+                if not known:
                     continue
-            if not _stop_after(t, r.end(), allow_cap=False):
+            if self._in_name(t, m.start()):
                 continue
             add(_Cand(5, ((m.start(), r.end(), "LOC"),)))
 
     def _standalone(self, t: str, s: int, e: int) -> bool:
-        """A proper noun not glued to other capitalised words (`Báo Lai Châu`, `Điện Biên Phủ`)."""
-        i = s
-        while i > 0 and t[i - 1] == " ":
-            i -= 1
-        if i < s and i > 0 and t[i - 1].isalnum():
-            pw = _prev_word(t, s)
-            if pw[:1].isupper():
-                # sentence-initial capitals are fine only after sentence punctuation
-                k = s - len(pw)
-                while k > 0 and t[k - 1] == " ":
-                    k -= 1
-                if k > 0 and t[k - 1] not in ".!?:;\n\"“(":
-                    return False
-                if k == 0 or t[k - 1] in ".!?:;\n\"“(":
-                    # `Tại Hà Nội` is fine; a capitalised name word is not
-                    if pw in SURNAMES or pw.isupper():
-                        return False
-        if t[s - 1:s] in ("-", "–") or t[e:e + 1] in ("-", "–"):
+        """A proper noun not glued to other capitalised words (`Báo Lai Châu`, `Điện Biên Phủ`), not a byline."""
+        if t[s - 1:s] in ("-", "–", "&", "/") or t[e:e + 1] in ("-", "–", "&", "/"):
             return False
-        j = _skip_spaces(t, e)
-        if j > e and j < len(t) and (_CAPSYL_RE.match(t, j) or t[j].isdigit()):
+        k = s
+        while k > 0 and t[k - 1] == " ":
+            k -= 1
+        if k > 0 and t[k - 1] in "-–&":
+            return False
+        if k > 0 and t[k - 1].isalnum():
+            pw = _prev_word(t, s)
+            if pw[:1].isupper() and not _at_sentence_start(t, s - len(pw) - (s - k)):
+                return False
+        j = e
+        while j < len(t) and t[j] == " ":
+            j += 1
+        if j > e and j < len(t) and (t[j].isupper() or t[j].isdigit()):
+            return False
+        # a name alone on its line is a byline (`Hà Giang` signing an article)
+        ls = t.rfind("\n", 0, s) + 1
+        le = t.find("\n", e)
+        le = len(t) if le < 0 else le
+        if not t[ls:s].strip() and not t[e:le].strip(" ."):
             return False
         return True
-
-    def _bare_places(self, t: str, cands: list[_Cand]) -> None:
-        gaz = self.gaz
-        assert gaz is not None
-        names = gaz.provinces | gaz.cities
-        for r in _CAPRUN.finditer(t):
-            s = r.start()
-            if s > 0 and t[s - 1].isalnum():
-                continue
-            sylls = [(x.start(), x.end()) for x in _CAPSYL_RE.finditer(t, r.start(), r.end())]
-            if len(sylls) < 2 or len(sylls) > 6:
-                continue
-            if sylls[-1][1] != r.end():
-                continue
-            for k in range(len(sylls), 1, -1):
-                end = sylls[k - 1][1]
-                if end != r.end():
-                    break  # only whole runs: a longer capitalised run is some other name
-                key = name_key(t[s:end])
-                if key in names and key != name_key("Hồ Chí Minh"):
-                    if any(w.isupper() and len(w) > 1 for w in t[s:end].split()):
-                        break
-                    if self._standalone(t, s, end):
-                        cands.append(_Cand(5, ((s, end, "LOC"),)))
-                    break
 
 
 def _resolve(cands: list[_Cand], n: int) -> list[tuple[int, int, str]]:
