@@ -225,3 +225,7 @@ def test_day_month_takes_the_doc_date_year(date, fmt, doc_month):
 
 def test_month_dot_year_is_a_reference():
     assert reference_from_text("Dự kiến đến tháng 12.2017 hoàn thành") == ReferenceDate(2017, 12)
+
+
+def test_a_year_range_refers_to_its_last_year():
+    assert reference_from_text("kế hoạch năm học 2016-2017, Sở cho biết") == ReferenceDate(2017)

@@ -43,6 +43,8 @@ from vngov_nlp.values import normalize
      {"type": "Luật", "number": "21/2017/QH14", "issuer": "QH14", "year": 2017}),
     ("Kết luận thanh tra số 18/KL-TTr", {"type": "Kết luận", "number": "18/KL-TTr", "issuer": "TTr"}),
     ("Hiệp định vay số 3015-VIE", {"type": "Hiệp định", "number": "3015-VIE"}),
+    ("Quyết định hành chính 166/QĐ-UBND", {"type": "Quyết định", "number": "166/QĐ-UBND", "issuer": "UBND"}),
+    ("Hiến pháp", {"type": "Hiến pháp"}),
     ("Đề án phát triển du lịch đến năm 2030", {"type": "Đề án", "title": "phát triển du lịch đến năm 2030"}),
     ("Quy hoạch điện lực đến năm 2020 và năm 2025", {"type": "Quy hoạch", "title": "điện lực đến năm 2020 và năm 2025"}),
     ("Nghị định 15/2020", {"type": "Nghị định", "number": "15/2020", "year": 2020}),

@@ -176,3 +176,8 @@ def test_vietnamese_quantities_read_back(whole, frac, decimals, unit):
     expected = Decimal(number.replace(".", "").replace(",", "."))
     value = normalize("QUANTITY", f"{number} {unit}")
     assert value["unit"] == unit and math.isclose(value["amount"], float(expected), rel_tol=1e-12)
+
+
+def test_per_unit_written_with_spaces_is_cleaned():
+    assert normalize("MONEY", "25.000-80.000 đồng/m 2 /tháng") == {"low": 25000.0, "high": 80000.0, "currency": "VND", "per": "m2/tháng"}
+    assert normalize("QUANTITY", "3 “hạng mục”") == {"amount": 3, "unit": "hạng mục"}

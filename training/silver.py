@@ -228,7 +228,7 @@ Thạch Danh Doãn Mẫn Khúc Phí Ân Bế Hàn Lữ Tiêu Ung Xa Giáp Điể
 Thiều Mạnh Nhữ Lạc Khương Biện Vy Từ Kha Lư Chế Mã
 """.split())
 # honorifics after which a name follows (kept outside the name)
-_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|Anh|Chị)"
+_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị)"
 
 TITLES = [
     "Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực", "Phó Chủ tịch thường trực",
@@ -249,7 +249,7 @@ TITLES = [
     "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
 ]
 # titles that are only titles when a body follows them (`Trưởng Ban Dân tộc tỉnh`)
-BARE_TITLES = ["Trưởng", "Phó"]
+BARE_TITLES = ["Trưởng", "Phó", "Phó Trưởng"]
 
 # Department names after `Sở` / `Bộ` (also with `&` and dash abbreviations)
 DEPARTMENTS = [
@@ -277,6 +277,8 @@ BOARDS = {
 }
 # other heads, each: (head, needs a qualifier)
 OTHER_HEADS = {
+    "Tổng cục Thuế": False, "Tổng cục Hải quan": False, "Tổng cục Thống kê": False,
+    "Chi cục Thuế": True, "Chi cục Quản lý thị trường": True, "Chi cục Kiểm lâm": True,
     "Cục Thuế": False, "Cục Hải quan": False, "Cục Thống kê": False, "Cục Quản lý thị trường": False,
     "Công an": True, "Tòa án nhân dân": True, "Toà án nhân dân": True, "TAND": True,
     "Viện Kiểm sát nhân dân": True, "Viện kiểm sát nhân dân": True, "VKSND": True,
@@ -294,7 +296,8 @@ OTHER_HEADS = {
 }
 COUNCILS = ["UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "UBMTTQ", "UBMTTQVN"]
 FIXED_ORGS = [
-    "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "TTXVN",
+    "Chính phủ", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Ban Bí Thư", "Ban Chấp hành Trung ương",
+    "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "TTXVN",
     "Kiểm toán Nhà nước", "Ủy ban Thường vụ Quốc hội", "Trung ương Đảng",
 ]
 PARTY_COMMITTEES = ["Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Quận ủy", "Thị ủy"]
@@ -315,7 +318,7 @@ COUNTRIES = [
     "miền Tây", "Tây Bắc", "Đồng bằng sông Cửu Long", "đồng bằng sông Cửu Long", "ĐBSCL", "Nam Bộ",
     "Bắc Bộ", "Trung Bộ", "Nam Trung Bộ", "Bắc Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ",
 ]
-FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "nước"]
+FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "nước", "đô thị"]
 
 # Words that may follow a counted noun and end the QUANTITY (or start the next clause).
 STOP_WORDS = frozenset("""
@@ -385,6 +388,9 @@ _QUANTITY = re.compile(
     rf"(?P<gap>\s?)(?P<unit>{_alt(MEASURE_UNITS + COUNTED_NOUNS)}){_NA}(?P<per>{_PER})"
 )
 _MEASURE_SET = frozenset(MEASURE_UNITS)
+_ADMIN_NOUNS = frozenset(["xã", "phường", "thị trấn", "huyện", "tỉnh", "thôn", "bản", "quận"])
+# `4 triệu tấn thép/năm`, `2 triệu tấn một năm`: the unit runs on into a rate
+_MEASURE_RATE = re.compile(rf"[ ](?:{_L}+[ ]){{0,2}}{_L}+/|[ ](?:một|mỗi)[ ](?:năm|tháng|ngày|giờ)(?![^\W_])")
 
 # DATE
 _DATE_DMY = re.compile(
@@ -397,7 +403,7 @@ _DATE_MONTH = re.compile(
     rf"{_NB}(?:tháng|Tháng)\s+(?P<m>\d{{1,2}})(?:\s?(?P<s>[/.\-])\s?(?P<y>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?(?![\w/]|[.,]\d|\s?[-–]\s?\d)"
 )
 _DATE_QUARTER = re.compile(
-    rf"(?:(?<![\w])quý|(?<![\w][ ])Quý|^Quý)\s+(?P<q>IV|III|II|I|[1-4])(?:\s?[/\-]\s?(?P<y>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?{_NA}(?!\s?[-–]\s?(?:I|[1-4]))",
+    rf"(?<![\w])(?:quý|Quý)\s+(?P<q>IV|III|II|I|[1-4])(?:\s?[/\-]\s?(?P<y>{_YEAR})|\s+năm\s+(?P<y2>{_YEAR}))?{_NA}(?!\s?[-–]\s?(?:I|[1-4]))",
     re.M,
 )
 _DATE_YEAR = re.compile(rf"{_NB}(?:năm|Năm)\s+(?P<y>{_YEAR})(?![\w/]|[.,]\d|\s?[-–]\s?\d)")
@@ -418,12 +424,11 @@ _PERIOD_PART = re.compile(
     rf"(?:\s+(?:{_YEAR}{_NA}|nay{_NA}))?"
     rf"|{_NB}(?:nửa\s+đầu|nửa\s+cuối|Nửa\s+đầu|Nửa\s+cuối|đầu|cuối|Đầu|Cuối)\s+năm(?:\s+{_YEAR}{_NA}|\s+nay{_NA}|\s+đến\s+nay{_NA})?"
     rf"(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
-    rf"|{_NB}(?:\d{{1,2}}|{_NUMWORD})\s+tháng\s+(?:đầu|cuối)(?!\s+năm)(?=\s|[,.;:)]|$)"
 )
 _PERIOD_RANGE = re.compile(
     rf"{_NB}(?:(?:giai\s+đoạn|nhiệm\s+kỳ|Giai\s+đoạn|Nhiệm\s+kỳ|năm\s+học|niên\s+vụ|niên\s+khóa|niên\s+độ)\s+(?:từ\s+)?(?:năm\s+)?)?"
     rf"{_YEARN}(?:{_DASH}|\s+(?:đến|tới)\s+(?:năm\s+)?){_YEAR}{_NA}(?![/.,]\d)"
-    rf"|{_NB}(?:năm|Năm)\s+{_YEARN}{_DASH}{_YEAR}{_NA}(?![/.,]\d)"
+    rf"|{_NB}(?:{_NUMWORD}\s+)?(?:năm|Năm)\s+{_YEARN}{_DASH}{_YEAR}{_NA}(?![/.,]\d)"
 )
 _PERIOD_SAME = re.compile(rf"{_NB}(?:cùng|Cùng)\s+kỳ(?:\s+năm\s+(?:trước|ngoái|{_YEAR}){_NA})?{_NA}")
 _PERIOD_DAYS = re.compile(
@@ -488,7 +493,7 @@ _CAPSYL_RE = re.compile(_CAPSYL)
 _WORD = re.compile(rf"{_L}+|\d+")
 _PLURAL_AFTER = re.compile(r"[ ]*(?:,|và)[ ]*(?:các[ ]+)?(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)(?![^\W_])")
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|nhiều|mọi|từng|Các|Những|Nhiều)[ ]+$")
-_NUMBER_BEFORE = re.compile(rf"(?:(?<![\w.,])\d+|(?<![\w]){_NUMWORD})[ ]+$")
+_NUMBER_BEFORE = re.compile(rf"(?:(?<![\w.,/\-–])\d+|(?<![\w]){_NUMWORD})[ ]+$")
 
 _COUNCIL_RE = re.compile(rf"{_NB}(?P<h>{_alt(COUNCILS)}){_NA}")
 _HEADS: dict[str, bool] = {}
@@ -519,10 +524,10 @@ _TPHCM_RE = re.compile(rf"{_NB}(?:TP\.?[ ]?HCM|Tp\.?[ ]?HCM|TPHCM|TP\.[ ]?Hồ[ 
 _NOT_NAME = frozenset(name_key(w) for w in """
 Internet TTXVN VGP VNA Facebook Zalo Google Youtube Covid Corona UBND HĐND BTC Ban Sở Bộ Phòng Đoàn
 Chủ Phó Bí Giám Trưởng Thủ Chánh Tổng Tỉnh Thành Huyện Xã Phường Quận Nhà Đảng Nghị Quyết Thông
-Sau Sáng Chiều Tối Trưa Ngày Theo Trong Tại Khi Với Để Ông Bà Anh Chị Các Những Này Đó Nhưng Và
+Sau Sáng Chiều Tối Trưa Ngày Theo Trong Tại Khi Với Để Ông Bà Chị Các Những Này Đó Nhưng Và
 Cùng Còn Từ Đến Về Trước Hiện Nay Qua Do Vì Nếu Mặc Tuy Như Là Có Không Đã Đang Sẽ Được Bị Cho
 Thứ Hai Ba Tư Năm Sáu Bảy Tám Chín Mười Một Tháng Quý Trung Ương Việt Nam Nhà Nước Báo Đài Ảnh
-UBKT Thường Trực Ủy Uỷ Hội Đồng Tập Công Ty Cục Viện Trường Sở
+UBKT Thường Trực Ủy Uỷ Hội Đồng Tập Công Ty Cục Viện Trường Sở Dân Tuổi Niên Động Luật Pháp
 """.split())
 # words that open an organisation or facility name: a place right after them belongs to that name
 _NAME_HEADS = frozenset(w.lower() for w in """
@@ -553,7 +558,7 @@ def _stop_after(t: str, end: int, allow_cap: bool = True) -> bool:
         return False
     m = _WORD.match(t, i)
     w = m.group() if m else ""
-    if allow_cap and w[:1].isupper():
+    if allow_cap and w[:1].isupper() and not (len(w) > 1 and w.isupper()):
         return True
     return w in STOP_WORDS
 
@@ -726,11 +731,11 @@ class SilverLabeller:
             if unit in ("m", "con", "bộ", "ban", "sở", "cấp", "lần", "đoàn", "nhóm", "căn", "cầu", "bản", "vụ") and not n[:1].isdigit():
                 if unit not in ("cấp", "ban", "đoàn", "nhóm"):
                     continue
-            # a counted noun must end there; a measure must not run into a further `/noun`
+            # a counted noun must end there; a measure must not run into a rate (`tấn thép/năm`)
             if measure:
-                if t[m.end():m.end() + 1] in ("/",) or not _stop_after(t, m.end()) and t[m.end():m.end() + 1].isalnum():
+                if t[m.end():m.end() + 1] == "/" or _MEASURE_RATE.match(t, m.end()):
                     continue
-            elif not _stop_after(t, m.end()):
+            elif not _stop_after(t, m.end(), allow_cap=unit in _ADMIN_NOUNS):
                 continue
             # a number after `số`, `thứ`, `lần`, a title (`Phó Chủ tịch`) is not a count
             pw = _prev_word(t, m.start())
@@ -752,15 +757,14 @@ class SilverLabeller:
                 continue
             one(2, m.start(), m.end(), "DATE")
         for m in _DATE_MONTH.finditer(t):
-            if 1 <= int(m.group("m")) <= 12:
-                if _prev_word(t, m.start()) in ("đầu", "cuối", "giữa") and not (m.group("y") or m.group("y2")):
-                    pass
+            if 1 <= int(m.group("m")) <= 12 and not _prev_word(t, m.start()).isdigit():
                 one(3, m.start(), m.end(), "DATE")
         for m in _DATE_QUARTER.finditer(t):
+            pw = _prev_word(t, m.start())
+            if m.group()[0] == "Q" and pw[:1].isupper() and not _at_sentence_start(t, m.start()):
+                continue  # `Phạm Sỹ Quý`: a name
             one(3, m.start(), m.end(), "DATE")
         for m in _DATE_YEAR.finditer(t):
-            if _prev_word(t, m.start()) in ("đến", "tới") and False:
-                continue
             one(4, m.start(), m.end(), "DATE")
         for m in _DATE_DM.finditer(t):
             if _valid_dm(m.group("d"), m.group("m")):
@@ -914,7 +918,7 @@ class SilverLabeller:
             return end
         m = _PARTY_RE.match(t, i)
         if m:
-            q = self._qualifier(t, m.end(), depth, nested=False)
+            q = self._qualifier(t, m.end(), depth, nested=False, level=m.group().split()[0])
             return q if q > 0 else m.end()
         m = _FIXED_RE.match(t, i)
         if m:
@@ -935,7 +939,10 @@ class SilverLabeller:
         if m:
             head = m.group("h")
             words = head.split()
-            if not (words[0][0].isupper() or words[1][0].isupper()):
+            if len(words) == 1:
+                if not words[0][0].isupper():
+                    return -1
+            elif not words[1][0].isupper() and not (words[0][0].isupper() and words[0] in ("Ban", "Văn", "Đảng", "Đoàn", "Hội", "Công", "Thanh", "Kho", "Kiểm", "Ngân", "Tòa", "Toà", "Viện", "Liên", "Đài", "Tổng", "Chi", "Cục")):
                 return -1
             need = _HEAD_KEY.get(" ".join(words).lower(), False)
             q = self._qualifier(t, m.end(), depth)
@@ -944,7 +951,7 @@ class SilverLabeller:
             return -1 if need else m.end()
         return -1
 
-    def _qualifier(self, t: str, end: int, depth: int, nested: bool = True) -> int:
+    def _qualifier(self, t: str, end: int, depth: int, nested: bool = True, level: str = "Tỉnh") -> int:
         """What specifies a body after its name: a parent body, a level (+ place), a province; -1 if none."""
         if t[end:end + 1] != " " or _EDITION.match(t, end):
             return -1
@@ -963,7 +970,10 @@ class SilverLabeller:
                 return -1
             return e
         if self.gaz is not None:
-            best, run_end = self._place_at(t, j, self.gaz.provinces | self.gaz.cities)
+            lv = level.lower()
+            names = (self.gaz.districts if lv in ("huyện", "quận", "thị") else
+                     self.gaz.provinces | self.gaz.cities)
+            best, run_end = self._place_at(t, j, names)
             if best > 0 and (best == run_end or self._per_at(t, best + 1) == run_end):
                 return best
         c = _COUNTRY_RE.match(t, j)
@@ -1011,10 +1021,16 @@ class SilverLabeller:
         for rx, bare in ((_TITLE_RE, False), (_BARE_TITLE_RE, True)):
             for m in rx.finditer(t):
                 s, e = m.start(), m.end()
-                if _NUMBER_BEFORE.search(t, max(0, s - 12), s):
-                    continue  # `2 Phó Chủ tịch` is a count
+                if t[max(0, s - 4):s] in ("Ban ", "ban "):
+                    continue  # `Ban Bí thư` is a body
                 j = e + 1 if t[e:e + 1] == " " else -1
                 if j < 0:
+                    continue
+                if _NUMBER_BEFORE.search(t, max(0, s - 12), s):
+                    # `2 Phó Chủ tịch UBND tỉnh` is a count: keep the title out of other spans, the body in
+                    oe = org(j)
+                    parts = [(s, e, "")] + ([(j, oe, "ORG")] if oe > 0 else [])
+                    add(_Cand(0, tuple(parts)))
                     continue
                 if bare and t.startswith(("Văn phòng", "VP", "văn phòng"), j):
                     continue
@@ -1119,23 +1135,28 @@ class SilverLabeller:
                 if self._standalone(t, s, e) and not self._in_name(t, s):
                     add(_Cand(5, ((s, e, "LOC"),)))
         for m in _COUNTRY_RE.finditer(t):
+            if m.group() == "Pháp" and t.startswith(" luật", m.end()):
+                continue  # the newspaper `Pháp luật`
             if self._standalone(t, m.start(), m.end()) and not self._in_name(t, m.start()):
                 add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
         for m in _FEATURE_RE.finditer(t):
             j = m.end()
+            c = _COUNTRY_RE.match(t, j)
             r = _CAPRUN.match(t, j)
-            if not r:
-                continue
-            words = r.group().replace("-", " ").replace("–", " ").split()
-            if len(words) > 4 or any(w.isupper() or name_key(w) in _NOT_NAME for w in words):
-                continue
-            if m.group("f") in ("vùng", "khu vực", "nước"):
-                known = (gaz is not None and name_key(r.group()) in gaz.units) or _COUNTRY_RE.fullmatch(r.group())
-                if not known:
+            if c and not (r and r.end() > c.end()):
+                end = c.end()
+            elif r and m.group("f") not in ("vùng", "khu vực", "nước", "đô thị"):
+                words = r.group().replace("-", " ").replace("–", " ").split()
+                if len(words) > 4 or any(w.isupper() or name_key(w) in _NOT_NAME for w in words):
                     continue
+                end = r.end()
+            elif r and gaz is not None and name_key(r.group()) in gaz.units:
+                end = r.end()
+            else:
+                continue
             if self._in_name(t, m.start()):
                 continue
-            add(_Cand(5, ((m.start(), r.end(), "LOC"),)))
+            add(_Cand(5, ((m.start(), end, "LOC"),)))
 
     def _standalone(self, t: str, s: int, e: int) -> bool:
         """A proper noun not glued to other capitalised words (`Báo Lai Châu`, `Điện Biên Phủ`), not a byline."""
@@ -1155,7 +1176,9 @@ class SilverLabeller:
             j += 1
         if j > e and j < len(t) and (t[j].isupper() or t[j].isdigit()):
             return False
-        # a name alone on its line is a byline (`Hà Giang` signing an article)
+        # a name alone on its line, or closing the text, is a byline (`Hà Giang` signing an article)
+        if not t[e:].strip(" .\n") and _at_sentence_start(t, s):
+            return False
         ls = t.rfind("\n", 0, s) + 1
         le = t.find("\n", e)
         le = len(t) if le < 0 else le
@@ -1177,7 +1200,8 @@ def _resolve(cands: list[_Cand], n: int) -> list[tuple[int, int, str]]:
             continue
         for s, e, lab in c.parts:
             occ[s:e] = b"\x01" * (e - s)
-            out.append((s, e, lab))
+            if lab:  # an empty label only blocks
+                out.append((s, e, lab))
     out.sort()
     return out
 

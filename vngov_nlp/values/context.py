@@ -27,6 +27,7 @@ _DATED = re.compile(
     | (?:(?<!\d)(?P<d2>\d{1,2})\s+)?tháng\s+(?P<m2>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y2>\d{4})
     | qu[ýí]\s+(?:[ivx]+|[1-4])\s*(?:[/-]|\s+năm\s+)\s*(?P<y3>\d{4})
     | năm\s+(?P<y4>\d{4})
+    | (?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?P<y5>\d{4})
     )\Z
     """,
     re.I | re.X,
@@ -77,7 +78,7 @@ def _from_match(m: re.Match) -> ReferenceDate | None:
         return _checked(int(m["y1"]), int(m["m1"]), int(m["d1"]))
     if m["y2"]:
         return _checked(int(m["y2"]), int(m["m2"]), int(m["d2"]) if m["d2"] else None)
-    return _checked(int(m["y3"] or m["y4"]))
+    return _checked(int(m["y3"] or m["y4"] or m["y5"]))  # a year range refers to its last year
 
 
 def _years_backwards(text: str):

@@ -38,6 +38,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})$")
 _RANGE_END = re.compile(r"\d\s*-\s*$")
 _TARGET = re.compile(r"đến\s+năm\b", re.I)  # `... đến năm 2020 và năm 2025` names targets, not an issue year
+_CODED_NUMBER_AT_END = re.compile(r"(?<!\S)\d+[^\W_]*(?:[/-][^\W_]+)*/[^\W_]+(?:-[^\W_]+)*$")
 _TRAILING_PUNCT = re.compile(r"[.,;:)]+$")
 # `Quyết định này`, `Chỉ thị nói trên`: back-references name no document.
 _BACK_REFERENCE = re.compile(r"(?:này|nêu trên|nói trên|trên|đó)", re.I)
@@ -95,9 +96,13 @@ def read_docref(text: str) -> dict | None:
         number = _TRAILING_PUNCT.sub("", m["num"])
     elif (m := _NUMBER.match(rest)) and (typed or "/" in m[0] or "-" in m[0]):
         number = m[0]  # `Nghị quyết 19`, `Nghị quyết 02-NQ/TU`, a bare `01/2017/NĐ-CP`
-    if number is None:  # a named document needs its type word and a title after it
-        if doc_type is None or not rest or _BACK_REFERENCE.fullmatch(rest):
+    elif typed and (m := _CODED_NUMBER_AT_END.search(rest)):
+        number = m[0]  # `Quyết định hành chính 166/QĐ-UBND`
+    if number is None:  # a named document: its type word and the title after it
+        if doc_type is None or _BACK_REFERENCE.fullmatch(rest):
             return None
+        if not rest:  # only the one Constitution is named by its type alone; `Nghị định` is a back-reference
+            return {"type": doc_type} if doc_type == "Hiến pháp" else None
         out: dict = {"type": doc_type, "title": rest}
         if year := _title_year(rest):
             out["year"] = year

@@ -21,6 +21,7 @@ def read_quantity(text: str) -> dict | None:
         out = {"low": as_number(fig.low), "high": as_number(fig.high)}
     else:
         out = {"amount": as_number(fig.low)}
-    if fig.tail:
-        out["unit"] = fig.tail
+    unit = fig.tail.strip('"“”\'‘’ ') if fig.tail else ""
+    if unit:
+        out["unit"] = unit
     return out
