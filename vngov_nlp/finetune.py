@@ -219,6 +219,9 @@ def train(args: TrainArgs) -> dict[str, Any]:
             bar.update(1)
             bar.set_postfix(loss=f"{loss.item():.4f}", epoch=epoch)
             history.append({"step": step, "loss": round(loss.item(), 5)})
+            if bar.disable and step % 50 == 0:  # no terminal (a log file): a plain line instead of the bar
+                recent = [h["loss"] for h in history[-50:]]
+                print(f"step {step}/{total} epoch {epoch + 1} loss {sum(recent) / len(recent):.4f}", file=sys.stderr, flush=True)
             if step % args.save_steps == 0:
                 save_checkpoint(epoch)
         model.eval()
