@@ -1,0 +1,162 @@
+"""Ship a trained run as the package's default model: copy, score on test, write the card.
+
+    python -m training.ship --run runs/vngov-ner-small --name vngov-ner-small
+
+Copies the Hugging Face files (safetensors only, no resume checkpoint) into
+`vngov_nlp/models/NAME/` (package data; `models/NAME` links there), scores the
+whole `parse` pipeline on the test split (all documents and per source: news,
+written, seeds) and writes `metrics.json` and the model card from measured numbers
+only: the ablation rows and benchmark figures are read from their JSON files.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from vngov_nlp.data import load_documents
+from vngov_nlp.evaluation import evaluate_parser, f1_chart, markdown_report
+from vngov_nlp.tagging.parser import Parser
+
+ROOT = Path(__file__).resolve().parent.parent
+KEEP = ("config.json", "model.safetensors", "vngov_nlp.json", "vocab.txt", "bpe.codes",
+        "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json")
+
+
+def source_of(doc_id: str) -> str:
+    return "seed" if doc_id.startswith("seed-") else "written" if doc_id.startswith("written-") else "news"
+
+
+def _row(name: str, r: dict) -> str:
+    numeric = [r["labels"][k]["f1"] for k in ("DATE", "PERIOD", "MONEY", "PERCENT", "QUANTITY") if k in r["labels"]]
+    v = r["values"]
+    e2e = "-" if v.get("end_to_end") is None else f"{v['end_to_end']:.3f}"
+    return (f"| {name} | {r['documents']} | {r['micro']['precision']:.3f} | {r['micro']['recall']:.3f} | "
+            f"**{r['micro']['f1']:.3f}** | {min(numeric):.3f} | {e2e} |")
+
+
+def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: dict, extra: dict) -> str:
+    pre = extra.get("pretraining") or {}
+    ablation = extra.get("ablation") or []
+    bench = extra.get("benchmark") or {}
+    size_mb = extra["size_mb"]
+    lines = [
+        "---", "license: mit", "language: vi", "library_name: transformers", "pipeline_tag: token-classification",
+        "tags: [vngov_nlp, ner, vietnamese, government]", "---", "",
+        f"# {name}", "",
+        "The default model of `vngov_nlp.parse`: a compact RoBERTa encoder (PhoBERT's architecture family) "
+        "pre-trained in this project on the Vietnamese corpus it was given, then fine-tuned for the ten span labels "
+        "(PER TITLE ORG LOC DOC DATE PERIOD MONEY PERCENT QUANTITY).",
+        "",
+        "**This is not the PhoBERT weights.** PhoBERT (`vinai/phobert-base`) could not be downloaded where this model "
+        "was built. To train the PhoBERT version with the same pipeline on a machine that reaches the Hugging Face Hub: "
+        "`vngov-nlp train --config training/configs/phobert-base.yaml` (word-segmented input, chosen automatically).",
+        "",
+        "## Model",
+        "",
+        f"- Encoder: {extra['layers']} layers, hidden {extra['hidden']}, {extra['heads']} heads, "
+        f"vocabulary {extra['vocab']} (BPE in PhoBERT's format, `PhobertTokenizer`), {extra['params'] / 1e6:.1f} M parameters, "
+        f"{size_mb:.1f} MB on disk (float32 safetensors).",
+        f"- Input: {settings['segmenter']} tokens (see *Choices*), windows of at most {settings['max_length']} positions, "
+        f"stride {settings['stride']}.",
+        f"- Fine-tuned from: `{settings['base']}`.",
+        "",
+        "## Data",
+        "",
+        "- Pre-training: `../shared/corpus` (news 2016-2017 and legal/administrative text, about 95 M characters; "
+        "the text is not in the repository).",
+        "- Fine-tuning: the gold `annotations/train.jsonl` (seeds, written bulletins, news standoff), "
+        "selected on `annotations/dev.jsonl`; scored once on `annotations/test.jsonl`.",
+        "",
+        "## Steps (each one command)",
+        "",
+        "1. Tokenizer: `python -m training.tokenizer --out ~/.cache/vngov_nlp/tokenizer-syl --merges 12000 --segmenter syllable`",
+        "2. Pre-training (resumable; checkpoint outside git): `python -m training.pretrain --tokenizer ~/.cache/vngov_nlp/tokenizer-syl "
+        "--work ~/.cache/vngov_nlp/pretrain --out ~/.cache/vngov_nlp/encoder --tokens 40e6 --threads 1`; "
+        "mid-way snapshots with `--export-only`.",
+        "3. Fine-tuning: `vngov-nlp train --config training/configs/default-model.yaml`",
+        f"4. Shipping (this card, test scores): `python -m training.ship --run RUN --name {name}`",
+        "",
+    ]
+    if pre:
+        lines += [f"Pre-training so far: {pre.get('tokens_seen', 0):,} tokens seen of the 40 M budget, "
+                  f"held-out MLM loss {pre.get('heldout_mlm_loss')} (curve: `pretraining_loss.png` beside the encoder)." , ""]
+    lines += ["## Test scores (seqeval strict IOB2, whole `parse` pipeline)", "",
+              "| documents | n | precision | recall | micro-F1 | lowest numeric-label F1 | value exact-match (end to end) |",
+              "|---|---|---|---|---|---|---|", _row("all test", test)]
+    for src, r in by_source.items():
+        lines.append(_row(src, r))
+    lines += ["", markdown_report(test, "Per label (all test documents)").split("\n", 1)[1], ""]
+    if ablation:
+        lines += ["## Ablation (test split, micro-F1)", "", "| setting | micro-F1 | note |", "|---|---|---|"]
+        lines += [f"| {a['setting']} | {a['f1']:.3f} | {a.get('note', '')} |" for a in ablation]
+        lines.append("")
+    if bench:
+        v = bench["results"]["vngov"]
+        lines += ["## Footprint and speed (benchmarks/bench_parse.py)", "",
+                  f"- {bench['documents']} documents, {bench['sentences']} sentences (mean {bench['mean_sentence_chars']:.0f} characters), "
+                  f"{bench['threads']} CPU threads.",
+                  f"- `parse`: {v['sentences_per_s']:.0f} sentences/s ({v['chars_per_s']:,.0f} characters/s); "
+                  f"`parse_batch`: {v['batch_sentences_per_s']:.0f} sentences/s.",
+                  f"- Model load in a warm interpreter: {v['load_s']:.2f} s; cold start (imports + load): {v['import_s'] + v['load_s']:.2f} s; "
+                  f"peak RSS {v['peak_rss_mb']:.0f} MB.", ""]
+    lines += ["## Choices", ""] + [f"- {c}" for c in extra.get("choices", [])] + [""]
+    lines += ["## Targets", ""] + [f"- {t}" for t in extra.get("targets", [])] + [""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.ship", description=__doc__.splitlines()[0])
+    ap.add_argument("--run", required=True, help="a `vngov-nlp train` output directory")
+    ap.add_argument("--name", required=True)
+    ap.add_argument("--test", default=str(ROOT / "annotations" / "test.jsonl"))
+    ap.add_argument("--extra", default=str(ROOT / "training" / "shipped_model.json"),
+                    help="JSON with measured extras: ablation rows, choices, targets, pre-training stats")
+    a = ap.parse_args(argv)
+
+    run, dest = Path(a.run), ROOT / "vngov_nlp" / "models" / a.name
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for f in KEEP:
+        if (run / f).is_file():
+            shutil.copy2(run / f, tmp / f)
+    parser = Parser.load(tmp)
+    docs = load_documents(a.test)
+    test = evaluate_parser(parser, docs)
+    by_source = {}
+    for src in ("news", "written", "seed"):
+        part = [d for d in docs if source_of(d.id) == src]
+        if part:
+            by_source[src] = evaluate_parser(parser, part)
+    train_metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
+    metrics = {"test": test, "test_by_source": by_source, "dev": train_metrics.get("dev"),
+               "step": train_metrics.get("step"), "epoch": train_metrics.get("epoch")}
+    (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    f1_chart(test, tmp / "test_f1.png")
+    extra = json.loads(Path(a.extra).read_text(encoding="utf-8")) if Path(a.extra).is_file() else {}
+    cfg = parser.model.config
+    extra.update({"layers": cfg.num_hidden_layers, "hidden": cfg.hidden_size, "heads": cfg.num_attention_heads,
+                  "vocab": cfg.vocab_size, "params": sum(p.numel() for p in parser.model.parameters()),
+                  "size_mb": sum(f.stat().st_size for f in tmp.iterdir()) / 2**20})
+    bench = ROOT / "benchmarks" / "results.json"
+    if bench.is_file():
+        extra["benchmark"] = json.loads(bench.read_text())
+    settings = json.loads((tmp / "vngov_nlp.json").read_text())
+    (tmp / "README.md").write_text(card(a.name, settings, train_metrics, test, by_source, extra), encoding="utf-8")
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    link = ROOT / "models" / a.name
+    link.parent.mkdir(exist_ok=True)
+    if not link.is_symlink():
+        link.symlink_to(Path("..") / "vngov_nlp" / "models" / a.name)
+    print(markdown_report(test, f"{a.name} on {a.test}"))
+    for src, r in by_source.items():
+        print(f"{src}: micro-F1 {r['micro']['f1']:.3f} ({r['documents']} documents)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
