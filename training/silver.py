@@ -318,7 +318,7 @@ COUNTRIES = [
     "miền Tây", "Tây Bắc", "Đồng bằng sông Cửu Long", "đồng bằng sông Cửu Long", "ĐBSCL", "Nam Bộ",
     "Bắc Bộ", "Trung Bộ", "Nam Trung Bộ", "Bắc Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ",
 ]
-FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "nước", "đô thị"]
+FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "đô thị"]
 
 # Words that may follow a counted noun and end the QUANTITY (or start the next clause).
 STOP_WORDS = frozenset("""
@@ -412,22 +412,23 @@ _DATE_DM = re.compile(
     rf"(?P<date>(?P<d>\d{{1,2}})\s?(?P<s>[/.\-])\s?(?P<m>\d{{1,2}}))(?![\w/]|[.,\-]\d|\s?[-–]\s?\d)"
 )
 _DATE_REL = re.compile(
-    rf"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )(?<!\d )(?<![\w])(?:năm|Năm|tháng|Tháng)\s+(?:nay|ngoái|trước|tới|này){_NA}"
+    rf"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )(?<!\d )(?<!triệu )(?<!nghìn )(?<!ngàn )(?<!trăm )(?<!hàng )(?<![\w])(?:năm|Năm|tháng|Tháng)\s+(?:nay|ngoái|trước|tới|này){_NA}"
 )
 _CAN = "Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý"
 _CHI = "Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi"
-_DATE_LUNAR = re.compile(rf"{_NB}(?:{_CAN})\s(?:{_CHI}){_NA}(?:\s{_YEAR}{_NA})?")
+_DATE_LUNAR = re.compile(rf"{_NB}(?:năm\s)?(?:{_CAN})\s(?:{_CHI}){_NA}(?:\s(?:năm\s)?{_YEAR}{_NA})?")
 
 # PERIOD
 _PERIOD_PART = re.compile(
     rf"{_NB}(?:(?:\d{{1,2}}|{_NUMWORD}|một|những|các|Những|Các)\s+)?(?:tháng|ngày)\s+(?:đầu|cuối)\s+năm"
-    rf"(?:\s+(?:{_YEAR}{_NA}|nay{_NA}))?"
-    rf"|{_NB}(?:nửa\s+đầu|nửa\s+cuối|Nửa\s+đầu|Nửa\s+cuối|đầu|cuối|Đầu|Cuối)\s+năm(?:\s+{_YEAR}{_NA}|\s+nay{_NA}|\s+đến\s+nay{_NA})?"
+    rf"(?:\s+(?:{_YEAR}{_NA}|nay{_NA}))?(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
+    rf"|{_NB}(?:nửa\s+đầu|nửa\s+cuối|Nửa\s+đầu|Nửa\s+cuối|đầu|cuối|giữa|Đầu|Cuối|Giữa)\s+năm(?:\s+{_YEAR}{_NA}|\s+nay{_NA}|\s+đến\s+nay{_NA})"
     rf"(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
 )
 _PERIOD_RANGE = re.compile(
     rf"{_NB}(?:(?:giai\s+đoạn|nhiệm\s+kỳ|Giai\s+đoạn|Nhiệm\s+kỳ|năm\s+học|niên\s+vụ|niên\s+khóa|niên\s+độ)\s+(?:từ\s+)?(?:năm\s+)?)?"
-    rf"{_YEARN}(?:{_DASH}|\s+(?:đến|tới)\s+(?:năm\s+)?){_YEAR}{_NA}(?![/.,]\d)"
+    rf"{_YEARN}{_DASH}{_YEAR}{_NA}(?![/.,]\d)"
+    rf"|{_NB}(?:giai\s+đoạn|Giai\s+đoạn|nhiệm\s+kỳ|Nhiệm\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?{_YEARN}\s+(?:đến|tới)\s+(?:năm\s+)?{_YEAR}{_NA}(?![/.,]\d)"
     rf"|{_NB}(?:{_NUMWORD}\s+)?(?:năm|Năm)\s+{_YEARN}{_DASH}{_YEAR}{_NA}(?![/.,]\d)"
 )
 _PERIOD_SAME = re.compile(rf"{_NB}(?:cùng|Cùng)\s+kỳ(?:\s+năm\s+(?:trước|ngoái|{_YEAR}){_NA})?{_NA}")
@@ -435,6 +436,7 @@ _PERIOD_DAYS = re.compile(
     rf"(?<![\w.,/\-])(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s?/\s?(?P<m>\d{{1,2}})(?:\s?/\s?(?P<y>{_YEAR}))?(?![\w/]|[.,]\d)"
 )
 _PERIOD_MONTHS = re.compile(
+    rf"{_NB}tháng\s+(?P<a1>\d{{1,2}})\s?/\s?(?P<b1>{_YEAR}){_DASH}tháng\s+(?P<a2>\d{{1,2}})\s?/\s?(?P<b2>{_YEAR}){_NA}(?![/.,]\d)|"
     rf"{_NB}tháng\s+(?P<m1>\d{{1,2}})(?:\s?/\s?(?P<y1>{_YEAR}))?{_DASH}(?P<m2>\d{{1,2}})\s?[/.\-]\s?(?P<y>{_YEAR}){_NA}(?![/.,]\d)"
 )
 _PERIOD_DURATION = re.compile(
@@ -578,7 +580,25 @@ def _at_sentence_start(t: str, pos: int) -> bool:
     k = pos
     while k > 0 and t[k - 1] in " \"“‘'([":
         k -= 1
-    return k == 0 or t[k - 1] in ".!?:;\n…–-"
+    if k == 0 or t[k - 1] in ".!?:;\n…":
+        return True
+    return t[k - 1] in "–-" and k - 1 > 0 and t[k - 2] in " \n"
+
+
+def _glued_before(t: str, s: int) -> bool:
+    """Whether the word before `s` makes a body at `s` part of a longer name (`Ủy ban Dân tộc`, `Vụ II ...`)."""
+    k = s
+    while k > 0 and t[k - 1] == " ":
+        k -= 1
+    if k == s or k == 0 or not t[k - 1].isalnum():
+        return False
+    j = k
+    while j > 0 and t[j - 1].isalnum():
+        j -= 1
+    w = t[j:k]
+    if w.isdigit() or re.fullmatch(r"[IVXL]+", w):
+        return True
+    return w[:1].isupper() and (len(w) > 1 and w.isupper() or not _at_sentence_start(t, j))
 
 
 def _skip_spaces(t: str, i: int) -> int:
@@ -700,6 +720,8 @@ class SilverLabeller:
                 digits = re.sub(r"\D", "", m.group("n"))
                 if cur == "đồng" and (len(digits) < 4 or not re.search(r"[.,]\d{3}", m.group("n"))):
                     continue
+            if t[m.end():m.end() + 1] == "/":
+                continue  # a rate we cannot read to its end (`đồng/m 2 /tháng`)
             one(2, m.start(), m.end(), "MONEY")
         for m in _MONEY_NOCUR.finditer(t):
             if _stop_after(t, m.end(), allow_cap=False) and t[m.end():m.end() + 1] != "/":
@@ -796,14 +818,19 @@ class SilverLabeller:
             if 1 <= d1 < d2 <= 31 and 1 <= mo <= 12:
                 one(2, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_MONTHS.finditer(t):
-            if 1 <= int(m.group("m1")) < int(m.group("m2")) <= 12:
+            if m.group("a1"):
+                a = (int(m.group("b1")), int(m.group("a1")))
+                b = (int(m.group("b2")), int(m.group("a2")))
+                if 1 <= a[1] <= 12 and 1 <= b[1] <= 12 and a < b:
+                    one(2, m.start(), m.end(), "PERIOD")
+            elif 1 <= int(m.group("m1")) < int(m.group("m2")) <= 12:
                 one(2, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_DURATION.finditer(t):
             n = m.group("n")
             if n[:1].isdigit() and len(n) > 3:
                 continue
-            if m.group("u") == "ngày" and n.lower() == "một":
-                continue
+            if n.lower() == "một":
+                continue  # `một năm tăng trưởng`: too often not a duration
             one(4, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_VAGUE.finditer(t):
             one(4, m.start(), m.end(), "PERIOD")
@@ -932,7 +959,7 @@ class SilverLabeller:
             if c:
                 return c.end()
             c = _COUNTRY_RE.match(t, e + 1) if t[e:e + 1] == " " else None
-            if c and not _CAPSYL_RE.match(t, c.end() + 1):
+            if c and self._country_ends(t, c.end()):
                 return c.end()
             return e
         m = _DEPT_RE.match(t, i)
@@ -977,9 +1004,15 @@ class SilverLabeller:
             if best > 0 and (best == run_end or self._per_at(t, best + 1) == run_end):
                 return best
         c = _COUNTRY_RE.match(t, j)
-        if c and not _CAPSYL_RE.match(t, c.end() + 1):
+        if c and self._country_ends(t, c.end()):
             return c.end()
         return -1
+
+    def _country_ends(self, t: str, e: int) -> bool:
+        """A country name ends at `e` (what follows is lowercase, punctuation or a person's name)."""
+        if t[e:e + 1] != " " or not _CAPSYL_RE.match(t, e + 1):
+            return t[e:e + 1] not in ("-", "–")
+        return self._per_at(t, e + 1, need_surname=False) > 0
 
     def _in_name(self, t: str, s: int) -> bool:
         """Whether a place at `s` is the tail of some longer name (`Hiệp hội BĐS TP HCM`, `Công ty ... tỉnh X`)."""
@@ -997,7 +1030,7 @@ class SilverLabeller:
             while k > 0 and t[k - 1].isalnum():
                 k -= 1
             w = t[k:w_end]
-            if count == 0 and w[:1].isupper() and not _at_sentence_start(t, k):
+            if count == 0 and w[:1].isupper() and (len(w) > 1 and w.isupper() or not _at_sentence_start(t, k)):
                 return True
             lw = w.lower()
             if lw in _CLAUSE_STOP:
@@ -1058,10 +1091,10 @@ class SilverLabeller:
         for rx in (_PREFIX_RE, _COUNCIL_RE, _PARTY_RE, _FIXED_RE, _DEPT_RE):
             for m in rx.finditer(t):
                 e = org(m.start())
-                if e > 0:
+                if e > 0 and not _glued_before(t, m.start()):
                     add(_Cand(3, ((m.start(), e, "ORG"),)))
         for m in _COMPANY_RE.finditer(t):
-            if _prev_word(t, m.start()) in ("CP", "TNHH", "ty", "MTV", "phần", "TMCP", "Ty"):
+            if _glued_before(t, m.start()) or _prev_word(t, m.start()) in ("ty", "phần"):
                 continue
             j = m.end()
             r = _CAPRUN_SP.match(t, j)
@@ -1132,6 +1165,8 @@ class SilverLabeller:
                 key = name_key(t[s:e])
                 if key not in names or key == hcm:
                     continue
+                if _prev_word(t, s).lower() in ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp"):
+                    continue  # the level rule decides about `tỉnh X`
                 if self._standalone(t, s, e) and not self._in_name(t, s):
                     add(_Cand(5, ((s, e, "LOC"),)))
         for m in _COUNTRY_RE.finditer(t):
@@ -1145,7 +1180,7 @@ class SilverLabeller:
             r = _CAPRUN.match(t, j)
             if c and not (r and r.end() > c.end()):
                 end = c.end()
-            elif r and m.group("f") not in ("vùng", "khu vực", "nước", "đô thị"):
+            elif r and m.group("f") not in ("vùng", "khu vực", "đô thị"):
                 words = r.group().replace("-", " ").replace("–", " ").split()
                 if len(words) > 4 or any(w.isupper() or name_key(w) in _NOT_NAME for w in words):
                     continue
