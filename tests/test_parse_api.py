@@ -99,10 +99,10 @@ def test_broken_model_directories_name_what_is_missing(tmp_path):
         load(tmp_path / "empty")
 
 
-def test_default_parser_loads_once_across_threads(tiny_ner_dir, monkeypatch):
+def test_a_model_loads_once_across_threads(tiny_ner_dir, monkeypatch):
     from vngov_nlp.tagging import parser as parser_mod
 
-    monkeypatch.setattr(parser_mod, "_DEFAULT", None)
+    monkeypatch.setattr(parser_mod, "_LOADED", {})
     calls = []
     real = parser_mod.Parser.load
 
@@ -112,7 +112,7 @@ def test_default_parser_loads_once_across_threads(tiny_ner_dir, monkeypatch):
 
     monkeypatch.setattr(parser_mod.Parser, "load", staticmethod(counting))
     got = []
-    threads = [threading.Thread(target=lambda: got.append(parser_mod.default_parser(tiny_ner_dir))) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: got.append(load(tiny_ner_dir))) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
@@ -190,3 +190,19 @@ def test_label_studio_pre_annotation_loop(tiny_ner_dir, tmp_path):
     assert main(["convert", "--from", "labelstudio", "--to", "canonical", str(export), str(tmp_path / "gold.jsonl")]) == 0
     (doc,) = read("canonical", tmp_path / "gold.jsonl")
     assert doc.text == text and [(s.start, s.end, s.label) for s in doc.spans] == [(0, 8, "TITLE"), (28, 40, "PER")]
+
+
+def _tag_batch(batch, model_dir):
+    parser = load(model_dir)  # once per worker process
+    spans = parser.parse_batch(batch["text"], batch_size=32)
+    return {"spans": [[s.to_dict() for s in doc] for doc in spans]}
+
+
+def test_parse_batch_inside_datasets_map_with_workers(tiny_ner_dir):
+    from datasets import Dataset
+
+    texts = ["Chủ tịch UBND tỉnh Lai Châu Lê Văn Lương.", "Thu đạt 82% kế hoạch năm 2021.", "", "Hà Nội"] * 3
+    ds = Dataset.from_dict({"text": texts})
+    out = ds.map(_tag_batch, batched=True, batch_size=4, num_proc=2, fn_kwargs={"model_dir": str(tiny_ner_dir)})
+    direct = [[s.to_dict() for s in doc] for doc in load(tiny_ner_dir).parse_batch(texts)]
+    assert out["spans"] == direct

@@ -6,7 +6,7 @@ import pytest
 from vngov_nlp import load
 from vngov_nlp.cli import main
 from vngov_nlp.formats import canonical
-from vngov_nlp.tagging.parser import ModelDirectoryError
+from vngov_nlp.tagging.parser import ModelDirectoryError, Parser
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +39,8 @@ def test_training_learns_and_reload_predicts_the_same(trained, train_docs):
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["dev"]["micro"]["f1"] > 0.5, metrics["dev"]["micro"]  # it fits its own training sentences
     text = train_docs[0].text
-    a = [s.to_dict() for s in load(out).parse(text, doc_date="2021-09-21")]
-    b = [s.to_dict() for s in load(out).parse(text, doc_date="2021-09-21")]
+    a = [s.to_dict() for s in Parser.load(out).parse(text, doc_date="2021-09-21")]
+    b = [s.to_dict() for s in Parser.load(out).parse(text, doc_date="2021-09-21")]
     assert a == b
     for s in a:
         assert text[s["start"]:s["end"]] == s["text"]

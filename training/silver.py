@@ -36,11 +36,14 @@ import sys
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from vngov_nlp.data import corpus_dir, load_documents, text_sha1
-from vngov_nlp.schema import LABELS, VALUE_LABELS, Document, Span, validate_document
+from vngov_nlp.data import corpus_dir as _corpus_dir
+from vngov_nlp.data import load_documents, text_sha1
+from vngov_nlp.formats.errors import FormatError
+from vngov_nlp.schema import LABELS, VALUE_LABELS, Document, Span
 from vngov_nlp.text import normalize as normalize_text
 from vngov_nlp.values import ValueContext
 from vngov_nlp.values import normalize as normalize_value
@@ -58,7 +61,6 @@ _NB = r"(?<![^\W_])"  # not after a letter or digit
 _NA = r"(?![^\W_])"  # not before a letter or digit
 _CAPSYL = _UP + _L + "*"  # a capitalised syllable (or an acronym)
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SP = r"[ ]"  # the NFC text has single-character spaces; runs are allowed where written \s
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -82,6 +84,17 @@ def _alt_ci(words: Iterable[str]) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+def _fast(rx: re.Pattern, firsts: str | Iterable[str]) -> re.Pattern:
+    """`rx` behind a one-character lookahead on its possible first characters: most positions fail at once."""
+    chars: set[str] = set()
+    for w in ([firsts] if isinstance(firsts, str) else firsts):
+        for c in (w if isinstance(firsts, str) else w[:1]):
+            chars.add(c.lower())
+            chars.add(c.upper())
+    cls = "".join(sorted(re.escape(c) for c in chars))
+    return re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
+
+
 def _ci_first(words: Iterable[str]) -> list[str]:
     """Each word as written and with its first letter in the other case."""
     out = set()
@@ -94,6 +107,8 @@ def _ci_first(words: Iterable[str]) -> list[str]:
 def _syl_key(s: str) -> str:
     """A syllable with its tone mark moved to the end: `hoà` and `hòa` share one key."""
     d = unicodedata.normalize("NFD", s.lower().replace("’", "'"))
+    if d in ("đăk", "đa\u0306k", "đa\u0306\u0301k"):  # `Đăk Glei` and `Đắk Glei` are one place
+        return "đăk"
     tones = "".join(c for c in d if c in _TONES)
     base = "".join(c for c in d if c not in _TONES)
     return unicodedata.normalize("NFC", base) + tones
@@ -105,10 +120,6 @@ _SYL_SPLIT = re.compile(r"[\s\-–—]+")
 def name_key(name: str) -> str:
     """Comparison key of a place name: case, tone placement, hyphens and spacing ignored."""
     return " ".join(_syl_key(p) for p in _SYL_SPLIT.split(name.strip()) if p)
-
-
-def _is_cap(word: str) -> bool:
-    return bool(word) and word[0].isupper()
 
 
 # ---------------------------------------------------------------------------
@@ -133,7 +144,7 @@ def gazetteer_dir(explicit: str | os.PathLike | None = None) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Place-name keys (see `name_key`) read from the administrative-unit files, by level."""
 
@@ -143,9 +154,18 @@ class Gazetteer:
     cities: frozenset[str]  # provincial cities and towns of two syllables or more (bare mentions)
     max_syllables: int
 
-    @property
+    @cached_property
     def units(self) -> frozenset[str]:
         return self.provinces | self.districts | self.communes
+
+    @cached_property
+    def bare(self) -> frozenset[str]:
+        """Names taken without a level word: provinces and provincial cities."""
+        return self.provinces | self.cities
+
+    @cached_property
+    def provinces_districts(self) -> frozenset[str]:
+        return self.provinces | self.districts
 
     def for_level(self, level: str) -> frozenset[str]:
         """The names a level word can introduce: `tỉnh` a province, `huyện` a district, ..."""
@@ -153,7 +173,7 @@ class Gazetteer:
         if lv == "tỉnh":
             return self.provinces
         if lv in ("thành phố", "tp", "t.p"):
-            return self.provinces | self.districts
+            return self.provinces_districts
         if lv in ("huyện", "quận", "thị xã"):
             return self.districts
         return self.communes
@@ -228,7 +248,7 @@ Thạch Danh Doãn Mẫn Khúc Phí Ân Bế Hàn Lữ Tiêu Ung Xa Giáp Điể
 Thiều Mạnh Nhữ Lạc Khương Biện Vy Từ Kha Lư Chế Mã
 """.split())
 # honorifics after which a name follows (kept outside the name)
-_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị)"
+_HONORIFIC = r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|đ/c|Đ/c|anh|chị|ĐB|đại biểu|Đại biểu)"
 
 TITLES = [
     "Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực", "Phó Chủ tịch thường trực",
@@ -244,7 +264,7 @@ TITLES = [
     "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chi cục trưởng",
     "Vụ trưởng", "Phó Vụ trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Thống đốc", "Phó Thống đốc",
     "Tổng Kiểm toán", "Tổng Thanh tra", "Chỉ huy trưởng", "Tư lệnh", "Chính ủy", "Chính uỷ",
-    "Ủy viên", "Uỷ viên", "Tỉnh ủy viên", "Trưởng phòng", "Phó Trưởng phòng", "Thủ trưởng",
+    "Ủy viên", "Uỷ viên", "Tỉnh ủy viên", "CVP", "Trưởng phòng", "Phó Trưởng phòng", "Thủ trưởng",
     "Đại sứ", "Tổng thống", "Thị trưởng", "Ngoại trưởng",
     "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
 ]
@@ -289,6 +309,10 @@ OTHER_HEADS = {
     "Ủy ban Mặt trận Tổ quốc Việt Nam": True, "Ủy ban MTTQ Việt Nam": True, "Ủy ban MTTQ": True,
     "Ủy ban Kiểm tra": True, "Uỷ ban Kiểm tra": True, "UBKT": True,
     "Ủy ban Thường vụ Quốc hội": False, "Ủy ban Chứng khoán Nhà nước": False,
+    "Ủy ban Tài chính - Ngân sách": False, "Ủy ban Kinh tế": False, "Ủy ban Pháp luật": False,
+    "Ủy ban Tư pháp": False, "Ủy ban Dân tộc": False, "Ủy ban Đối ngoại": False,
+    "Ủy ban Quốc phòng và An ninh": False, "Ủy ban Về các vấn đề xã hội": False,
+    "Ngân hàng Thế giới": False, "Ngân hàng Phát triển châu Á": False,
     "Kiểm toán Nhà nước": False, "Ngân hàng Nhà nước": False, "Ngân hàng Chính sách xã hội": False,
     "Thanh tra Chính phủ": False, "Văn phòng Chính phủ": False, "Văn phòng Quốc hội": False,
     "Văn phòng Trung ương Đảng": False, "Văn phòng Chủ tịch nước": False,
@@ -318,14 +342,15 @@ COUNTRIES = [
     "miền Tây", "Tây Bắc", "Đồng bằng sông Cửu Long", "đồng bằng sông Cửu Long", "ĐBSCL", "Nam Bộ",
     "Bắc Bộ", "Trung Bộ", "Nam Trung Bộ", "Bắc Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ",
 ]
-FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực", "đô thị"]
+FEATURES = ["sông", "suối", "vịnh", "đèo", "núi", "bán đảo", "đảo", "hồ", "thác", "vùng", "khu vực"]
 
 # Words that may follow a counted noun and end the QUANTITY (or start the next clause).
 STOP_WORDS = frozenset("""
 và hoặc với của được đã đang sẽ có là tại trong trên dưới thuộc cho từ đến tới so bằng đạt tăng giảm
 như này đó khác mới còn chưa không thì mà nhưng để vào ra lên về theo do bị gồm nên phải cần hiện vẫn
 cũng đều tham nằm trở đi đạt chiếm vượt bao hay nhằm nhận sau trước khi nếu vì qua tham ở cùng đồng
-năm tháng ngày hết làm thực tiếp trúng đủ xin chỉ rồi lại bởi
+năm tháng ngày hết làm thực tiếp trúng đủ xin chỉ rồi lại bởi nước quốc tiêm triển mắc nhiễm tử thiệt
+đăng vay nộp nợ đón hoạt hưởng thoát sống mất tăng giảm nghỉ bỏ
 """.split())
 
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -376,6 +401,7 @@ _MONEY = re.compile(
     rf"thuận|hương|dạng|đều|ca|xu|lòng){_NA}){_PER}"
 )
 _MONEY_NOCUR = re.compile(rf"(?P<n>{_NUM}(?:{_DASH}{_NUM2})?)\s?(?P<scale>nghìn\s+tỷ|ngàn\s+tỷ|tỷ|tỉ){_NA}")
+_MONEY_WORD_AFTER = re.compile(r"[ ]+(?:vốn|tiền|ngân sách|kinh phí)(?![^\W_])")  # `hơn 50.000 tỷ vốn đầu tư`
 _MONEY_D = re.compile(rf"{_NUM}\s?đ(?![^\W_])")
 _PERCENT = re.compile(
     rf"{_NUM}\s?%(?:{_DASH}{_NUM2}\s?%)?(?:\s?/\s?(?:năm|tháng|quý){_NA})?"
@@ -388,6 +414,7 @@ _QUANTITY = re.compile(
     rf"(?P<gap>\s?)(?P<unit>{_alt(MEASURE_UNITS + COUNTED_NOUNS)}){_NA}(?P<per>{_PER})"
 )
 _MEASURE_SET = frozenset(MEASURE_UNITS)
+_AMBIGUOUS_AFTER_WORDS = frozenset(["con", "bộ", "sở", "lần", "căn", "bản", "vụ", "khách"])
 _ADMIN_NOUNS = frozenset(["xã", "phường", "thị trấn", "huyện", "tỉnh", "thôn", "bản", "quận"])
 # `4 triệu tấn thép/năm`, `2 triệu tấn một năm`: the unit runs on into a rate
 _MEASURE_RATE = re.compile(rf"[ ](?:{_L}+[ ]){{0,2}}{_L}+/|[ ](?:một|mỗi)[ ](?:năm|tháng|ngày|giờ)(?![^\W_])")
@@ -408,11 +435,12 @@ _DATE_QUARTER = re.compile(
 )
 _DATE_YEAR = re.compile(rf"{_NB}(?:năm|Năm)\s+(?P<y>{_YEAR})(?![\w/]|[.,]\d|\s?[-–]\s?\d)")
 _DATE_DM = re.compile(
-    rf"(?:(?<![\w])(?:ngày|Ngày|sáng|Sáng|chiều|Chiều|trưa|Trưa|tối|Tối|đêm|Đêm|nay|hôm nay|dịp|lễ)\s+|\()"
-    rf"(?P<date>(?P<d>\d{{1,2}})\s?(?P<s>[/.\-])\s?(?P<m>\d{{1,2}}))(?![\w/]|[.,\-]\d|\s?[-–]\s?\d)"
+    rf"(?:(?<![\w])(?P<lead>ngày|Ngày|sáng|Sáng|chiều|Chiều|trưa|Trưa|tối|Tối|đêm|Đêm|nay|hôm nay|dịp|lễ|đến|từ|Từ|trước|hết)\s+|\()"
+    rf"(?P<date>(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}}))(?![\w/]|[.,\-]\d|\s?[-–]\s?\d)"
+    rf"(?!\s*(?:tuần|ngày|tháng|năm|người|giờ|lần|%){_NA})"
 )
 _DATE_REL = re.compile(
-    rf"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )(?<!\d )(?<!triệu )(?<!nghìn )(?<!ngàn )(?<!trăm )(?<!hàng )(?<![\w])(?:năm|Năm|tháng|Tháng)\s+(?:nay|ngoái|trước|tới|này){_NA}"
+    rf"(?<!những )(?<!các )(?<!nhiều )(?<!mấy )(?<!\d )(?<!nửa )(?<!triệu )(?<!nghìn )(?<!ngàn )(?<!trăm )(?<!hàng )(?<![\w])(?:năm|Năm|tháng|Tháng)\s+(?:nay|ngoái|trước|tới|này){_NA}"
 )
 _CAN = "Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý"
 _CHI = "Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi"
@@ -424,6 +452,10 @@ _PERIOD_PART = re.compile(
     rf"(?:\s+(?:{_YEAR}{_NA}|nay{_NA}))?(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
     rf"|{_NB}(?:nửa\s+đầu|nửa\s+cuối|Nửa\s+đầu|Nửa\s+cuối|đầu|cuối|giữa|Đầu|Cuối|Giữa)\s+năm(?:\s+{_YEAR}{_NA}|\s+nay{_NA}|\s+đến\s+nay{_NA})"
     rf"(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|\d))"
+)
+_PERIOD_BARE_PART = re.compile(
+    rf"(?:(?<=so với )|(?<=[^\w]từ )|(?<=^từ )|(?<=Từ )|(?<=đến )|(?<=vào )|(?<=dịp ))(?:đầu|cuối)\s+năm{_NA}"
+    rf"(?!\s+(?:học|mới|tài|âm|dương|ngoái|trước|tới|sau|sinh|thứ|nay|\d)|[ ]?[-–/])"
 )
 _PERIOD_RANGE = re.compile(
     rf"{_NB}(?:(?:giai\s+đoạn|nhiệm\s+kỳ|Giai\s+đoạn|Nhiệm\s+kỳ|năm\s+học|niên\s+vụ|niên\s+khóa|niên\s+độ)\s+(?:từ\s+)?(?:năm\s+)?)?"
@@ -443,7 +475,7 @@ _PERIOD_DURATION = re.compile(
     rf"(?<!ngày )(?<!tháng )(?<!thứ )(?<!số )(?<!quý )(?<!khóa )(?<!lần )(?<!Ngày )"
     rf"(?P<n>(?<![\w.,/\-–])\d+(?:,\d+)?(?![.,]?\d)|{_NB}{_NUMWORD}|{_NB}(?:một|Một))\s+(?P<u>năm|tháng|ngày|tuần){_NA}"
     rf"(?P<qua>\s+qua{_NA})?"
-    rf"(?!\s*[-–/.]?\s*\d|\s+(?:đầu|cuối|tới|trước|sau|nữa|sinh|tuổi|học|nay|này|đó|ấy|liền|trở|năm|tháng|ngày|rưỡi|âm|dương|thứ){_NA})"
+    rf"(?!\s*[-–/.]?\s*\d|\s+(?:tới|trước|nữa|sinh|tuổi|học|nay|này|đó|ấy|liền|trở|năm|tháng|ngày|rưỡi|âm|dương|thứ|qua|giêng|Giêng|chạp|Chạp){_NA})"
 )
 _PERIOD_VAGUE = re.compile(rf"{_NB}(?:những\s+năm\s+gần\s+đây|(?<!những )(?<!các )(?<!nhiều )(?<!\d )(?<!thời gian )năm\s+qua|(?<!những )(?<!\d )tháng\s+qua){_NA}")
 
@@ -452,13 +484,17 @@ _DOC_TYPES = [
     "Nghị quyết", "Quyết định", "Nghị định", "Thông tư", "Thông tư liên tịch", "Chỉ thị", "Báo cáo",
     "Kế hoạch", "Công văn", "Thông báo", "Tờ trình", "Hướng dẫn", "Kết luận", "Công điện", "Quy định",
     "Luật", "Pháp lệnh", "Văn bản", "Đề án", "Quyết định hành chính", "Nghị quyết liên tịch",
+    "Bản án", "Bản án phúc thẩm", "Bản án sơ thẩm", "Giấy phép", "Giấy phép xây dựng", "Quy chế",
+    "Văn bản chỉ đạo", "Quyết định khởi tố", "Quyết định khởi tố bị can", "Quyết định thu hồi đất",
 ]
+# types whose number may follow without `số` (`Nghị định 134 ngày ...`, `Quyết định 09, ...`)
+_BARE_NUMBER_TYPES = frozenset(["nghị định", "quyết định", "nghị quyết", "thông tư", "chỉ thị"])
+_BARE_NUMBER_END = re.compile(r"[ ]*(?:[,.;:)]|$|\n|ngày[ ]+\d|của(?![^\W_])|về(?![^\W_])|và(?![^\W_]))")
 _DOCNUM = r"\d+[A-Za-zĐđ]?(?:[/\-][A-Za-zĐđ0-9&.]*[A-Za-zĐđ0-9])+"
 _DOCNUM_HAS_CODE = re.compile(r"[A-Za-zĐđ]")
 _DOC_TYPED = re.compile(
     rf"{_NB}(?P<type>{_alt(_ci_first(_DOC_TYPES))})\s+(?:(?:số|Số)\s*:?\s*)?(?P<num>{_DOCNUM}|\d+(?=\s|[,.;:)]|$)){_NA}"
 )
-_CODES = r"(?:NĐ|NQ|QĐ|CT|TT|BC|KH|TB|TTr|HD|CĐ|KL|TTLT|NQLT|QH\d*|TTg|UBND|VPCP|BTC|CV|BCS|TU|TW|HU|ĐU|BCĐ)"
 _DOC_BARE = re.compile(
     rf"(?<![\w.,/\-])\d+(?:/{_YEAR})?/(?:NĐ|NQ|QĐ|CT|TT|TTLT|BC|KH|TB|TTr|HD|CĐ|KL)-[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*{_NA}(?![/\-]\w)"
     rf"|(?<![\w.,/\-])\d+-(?:NQ|QĐ|CT|BC|KL|KH|TB|HD|QC|QĐi)/[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&]+)*{_NA}(?![/\-]\w)"
@@ -473,18 +509,29 @@ _LAWS = [
     "Ban hành văn bản quy phạm pháp luật", "Quản lý nợ công", "Trồng trọt", "Chăn nuôi", "Thú y",
 ]
 _DOC_LAW = re.compile(
-    rf"{_NB}(?:Bộ\s+luật\s+(?:Hình\s+sự|Dân\s+sự|Lao\s+động|Tố\s+tụng\s+hình\s+sự)|Luật\s+{_alt(_LAWS)})"
-    rf"(?:\s+(?:năm\s+)?{_YEAR})?{_NA}"
+    rf"{_NB}(?:Bộ\s+luật\s+(?:Hình\s+sự|Dân\s+sự|Lao\s+động|Tố\s+tụng\s+hình\s+sự)|Luật\s+{_alt(_ci_first(_LAWS))}|Hiến\s+pháp)"
+    rf"(?:\s+(?:năm\s+)?{_YEAR})?{_NA}(?!\s+(?:sửa|mới|này|nói|nêu|hiện|các|về|số))"
 )
 _DOC_CONGRESS = re.compile(
     rf"{_NB}Nghị\s+quyết\s+Đại\s+hội\s+(?:(?:Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|huyện)|Đảng\s+toàn\s+quốc|đại\s+biểu\s+toàn\s+quốc)\s+)?"
-    rf"lần\s+thứ\s+[IVXLC]+{_NA}(?:\s+của\s+Đảng{_NA})?"
+    rf"lần\s+thứ\s+[IVXLC]+{_NA}(?:\s+của\s+Đảng{_NA}|,\s+nhiệm\s+kỳ\s+{_YEAR}{_DASH}{_YEAR}{_NA})?"
 )
 _DOC_LIST = re.compile(rf"{_NB}(?:các|Các)\s+{_alt(_ci_first(_DOC_TYPES))}\s+số\s*:")
 
 # ---------------------------------------------------------------------------
 # entity patterns
 
+# words after which a bare title has clearly ended (`Thủ tướng cho biết`, `báo cáo Thủ tướng trước ngày`)
+_AFTER_TITLE = STOP_WORDS | frozenset("""
+yêu nói phát nhấn chỉ chủ quyết ký giao đề kiến trả ghi gửi xem thăm tiếp dự khẳng cho biết đánh lưu
+kêu trao chúc dẫn đồng phê chấp bày nêu hỏi mong ủng cảm
+""".split())
+_NEEDS_BODY = frozenset(["Ủy viên", "Uỷ viên", "ủy viên", "uỷ viên", "Thượng tướng", "Trung tướng", "Thiếu tướng",
+                         "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Trưởng ban", "trưởng ban",
+                         "Phó Trưởng ban", "Chủ nhiệm", "Phó Chủ nhiệm", "chủ nhiệm", "Đại sứ", "CVP"])
+_APPOSITIVE = re.compile(
+    rf"(?<![\w])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)[ ]+{_CAPSYL}(?:[ ]{_CAPSYL}){{0,3}}[ ]*(?:,|–|-)[ ]*(?:nguyên[ ]+|tân[ ]+)?$"
+)
 _TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt_ci(TITLES)}){_NA}")
 _BARE_TITLE_RE = re.compile(rf"{_NB}(?P<t>{_alt_ci(BARE_TITLES)}){_NA}")
 _LEVEL_RE = re.compile(rf"(?P<lv>{_alt_ci(LEVELS_ORG)}){_NA}|(?P<tp>TP|Tp|T\.P)(?:\.\s?|[ ]|(?=\.?HCM))")
@@ -492,8 +539,9 @@ _HCM = re.compile(rf"(?:HCM|Hồ\s+Chí\s+Minh|HCMC){_NA}")
 _CAPRUN = re.compile(rf"{_CAPSYL}(?:(?:[ ]|[ ]?[-–][ ]?){_CAPSYL}){{0,6}}")
 _CAPRUN_SP = re.compile(rf"{_CAPSYL}(?:[ ]{_CAPSYL}){{0,6}}")  # spaces only (company names)
 _CAPSYL_RE = re.compile(_CAPSYL)
+_DASH_PART = re.compile(rf"{_CAPSYL}(?:[ ]{_CAPSYL})*(?=[ ][-–][ ]|$)|(?<=[-–][ ]){_CAPSYL}(?:[ ]{_CAPSYL})*")
 _WORD = re.compile(rf"{_L}+|\d+")
-_PLURAL_AFTER = re.compile(r"[ ]*(?:,|và)[ ]*(?:các[ ]+)?(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)(?![^\W_])")
+_PLURAL_AFTER = re.compile(r"(?:[ ]*,[ ]*(?:các[ ]+)?|[ ]+và[ ]+)(?:thành phố|huyện|quận|thị xã|xã|phường|thị trấn|tỉnh|TP)(?![^\W_])")
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?:các|những|nhiều|mọi|từng|Các|Những|Nhiều)[ ]+$")
 _NUMBER_BEFORE = re.compile(rf"(?:(?<![\w.,/\-–])\d+|(?<![\w]){_NUMWORD})[ ]+$")
 
@@ -508,7 +556,7 @@ for _d, _need in BOARDS.items():
     _HEADS["Ban " + _d] = _need
 _HEADS.update(OTHER_HEADS)
 _HEAD_KEY = {re.sub(r"\s+", " ", k).lower(): v for k, v in _HEADS.items()}
-_DEPT_RE = re.compile(rf"{_NB}(?P<h>{_alt(_HEADS)}){_NA}", re.I)
+_DEPT_RE = re.compile(rf"{_NB}(?P<h>{_alt_ci(_HEADS)}){_NA}")
 _PREFIX_RE = re.compile(
     rf"{_NB}(?P<p>{_alt(['Thường trực', 'thường trực', 'Ban cán sự đảng', 'Ban Cán sự Đảng', 'Ban cán sự Đảng', 'Ban Cán sự đảng', 'Đảng đoàn', 'BTV', 'Ban Thường vụ', 'Ban thường vụ', 'Thanh tra', 'Văn phòng', 'VP'])})[ ]+"
 )
@@ -518,31 +566,61 @@ _PARTY_RE = re.compile(rf"{_NB}(?:{_alt(_ci_first(PARTY_COMMITTEES))}){_NA}(?![ 
 _CENTRAL_RE = re.compile(rf"(?:Trung\s+ương\s+Đảng|Trung\s+ương|Quốc\s+hội|Chính\s+phủ){_NA}")
 _COMPANY_RE = re.compile(rf"{_NB}(?P<h>{_alt(COMPANY_HEADS)})[ ]+(?:{_alt(COMPANY_FORMS)}[ ]+)?(?=[{re.escape(_UPPER)}])")
 _DOMAIN_RE = re.compile(r"(?<![\w.@/])[a-z][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:gov\.vn|com\.vn|org\.vn|vn|com|net)(?![\w.@/])", re.I)
-_HONOR_RE = re.compile(rf"(?<![\w])(?P<h>{_HONORIFIC})[ ]+(?=[{re.escape(_UPPER)}])")
+_HONOR_RE = re.compile(rf"(?<![\w])(?:các[ ]+)?(?P<h>{_HONORIFIC})(?:[ ]*:)?[ ]+(?=[{re.escape(_UPPER)}])")
+_LIST_SEP = re.compile(r"(?:[ ]*,[ ]*|[ ]+và[ ]+)")
+# `... giải trình cụ thể. Quế Hà` / `... (TTXVN)`: a name closing the text
+_SIGNATURE_RE = re.compile(
+    rf"(?:[.!?…”\"]|\n)[ \n]*(?P<n>{_CAPSYL}(?:[ ]{_CAPSYL}){{1,2}})[ ]*(?:\((?:TTXVN|t/h|TH|tổng hợp)\))?[ .\n]*$"
+)
 _BYLINE_RE = re.compile(r"(?:(?<=\()|(?<![\w]))(?:Ảnh|ẢNH|Tác giả|Bài và ảnh|Bài, ảnh)[ ]*:[ ]*")
 _FEATURE_RE = re.compile(rf"{_NB}(?P<f>{_alt(FEATURES)})[ ]+(?=[{re.escape(_UPPER)}])")
 _COUNTRY_RE = re.compile(rf"{_NB}(?:{_alt(COUNTRIES)}){_NA}")
 _TPHCM_RE = re.compile(rf"{_NB}(?:TP\.?[ ]?HCM|Tp\.?[ ]?HCM|TPHCM|TP\.[ ]?Hồ[ ]Chí[ ]Minh|Tp\.[ ]?Hồ[ ]Chí[ ]Minh){_NA}")
 _NOT_NAME = frozenset(name_key(w) for w in """
-Internet TTXVN VGP VNA Facebook Zalo Google Youtube Covid Corona UBND HĐND BTC Ban Sở Bộ Phòng Đoàn
-Chủ Phó Bí Giám Trưởng Thủ Chánh Tổng Tỉnh Thành Huyện Xã Phường Quận Nhà Đảng Nghị Quyết Thông
+Internet TTXVN VGP VNA Facebook Zalo Google Youtube Covid Corona UBND HĐND BTC Ban Sở Bộ Phòng
+Chủ Phó Bí Giám Trưởng Thủ Chánh Tổng Tỉnh Huyện Xã Phường Quận Nhà Đảng Nghị Quyết Thông
 Sau Sáng Chiều Tối Trưa Ngày Theo Trong Tại Khi Với Để Ông Bà Chị Các Những Này Đó Nhưng Và
 Cùng Còn Từ Đến Về Trước Hiện Nay Qua Do Vì Nếu Mặc Tuy Như Là Có Không Đã Đang Sẽ Được Bị Cho
-Thứ Hai Ba Tư Năm Sáu Bảy Tám Chín Mười Một Tháng Quý Trung Ương Việt Nam Nhà Nước Báo Đài Ảnh
-UBKT Thường Trực Ủy Uỷ Hội Đồng Tập Công Ty Cục Viện Trường Sở Dân Tuổi Niên Động Luật Pháp
-""".split())
-# words that open an organisation or facility name: a place right after them belongs to that name
+Thứ Một Tháng Ương Nước Báo Đài Ảnh UBKT Thường Trực Ủy Uỷ Hội Tập Ty Cục Viện Trường Sở Dân Tuổi
+Niên Động Luật Pháp
+""".split()) - frozenset(name_key(w) for w in SURNAMES)
+# words that open an organisation, facility or document name: a place right after them belongs to
+# that name. Capitalised, any of these counts (`Ban Quản lý dự án ... tỉnh X`); in lower case only
+# the facility words do (`cảng Đà Nẵng`, `bệnh viện ... tỉnh X`).
 _NAME_HEADS = frozenset(w.lower() for w in """
-sở ban bộ cục hội hiệp ty công tập đoàn trường đh đại viện bệnh trung tâm phòng văn liên minh
-cổng đài báo ngân quỹ khu kcn kkt ccn cảng ga sân bay thủy thuỷ điện nhà máy dự án đề chương trình kế
-hoạch quy cao tốc bql qlda hạt nhánh dntn htx hợp thống kê thuế kho bạc khách sạn chợ đường cầu bến
-trụ ủy uỷ ubnd hđnd cty doanh nghiệp thanh tra tòa toà kiểm sát bch btv đảng chi cơ quan cụm
-lữ đội tiểu binh quân hải lâm mỏ hầm tuyến bãi làng nghề di tích chùa đền
+sở ban bộ cục hội hiệp công ty tập đoàn trường đh học viện bệnh trung tâm phòng văn liên cổng đài báo
+ngân quỹ khu kcn kkt ccn cảng ga sân thủy thuỷ nhà đề chương kế quy hạt chi dntn htx hợp thống thuế
+kho tòa toà cơ cụm lữ đội tiểu quân mỏ làng di chùa đền điện bql qlda ubnd hđnd bch btv ủy uỷ đảng
+thanh kiểm cty doanh dự đại
+""".split())
+# heads of long official names (`Viện Nghiên cứu phát triển kinh tế xã hội tỉnh X`): looked for further back
+_STRONG_HEADS = frozenset("ban viện ty trung sở bệnh trường hiệp nhánh văn cục hạt cổng".split())
+_NAME_HEADS_LOW = frozenset("""
+cảng ga sân cao bệnh viện trường máy thủy thuỷ khu kcn ccn kkt chợ bến hạt ty đoàn hiệp ngân hàng
+đài báo cổng cục nhánh htx tác cty bql qlda học
 """.split())
 _CLAUSE_STOP = frozenset("""
 tại ở của cho với đến từ về trên thuộc qua giữa gồm như là thăm gặp vào ra tới sang khỏi trong ngoài
 đối các những có được đã sẽ đang và hoặc cùng theo nhận làm
 """.split())
+
+_DIGITS = "0123456789"
+_NUMWORD_FIRSTS = _DIGITS + "hbstcmHBSTCM"
+for _name, _firsts in [
+    ("_MONEY", _DIGITS), ("_MONEY_NOCUR", _DIGITS), ("_MONEY_D", _DIGITS), ("_PERCENT", _DIGITS),
+    ("_QUANTITY", _NUMWORD_FIRSTS), ("_DATE_DMY", _DIGITS), ("_DATE_WORDS", _DIGITS), ("_DATE_MONTH", "tT"),
+    ("_DATE_QUARTER", "qQ"), ("_DATE_YEAR", "nN"), ("_DATE_REL", "nNtT"), ("_DATE_LUNAR", "nGẤBĐMKCTQ"),
+    ("_DATE_DM", "nNsScCtTđĐdDlLhH("), ("_PERIOD_PART", _NUMWORD_FIRSTS + "nđgĐG"), ("_PERIOD_BARE_PART", "đcĐC"),
+    ("_PERIOD_RANGE", _DIGITS + "gnGN" + _NUMWORD_FIRSTS), ("_PERIOD_SAME", "cC"), ("_PERIOD_DAYS", _DIGITS),
+    ("_PERIOD_MONTHS", "tT"), ("_PERIOD_DURATION", _NUMWORD_FIRSTS), ("_PERIOD_VAGUE", "nNtT"),
+    ("_DOC_TYPED", _DOC_TYPES), ("_DOC_BARE", _DIGITS), ("_DOC_LAW", "BLHblh"), ("_DOC_CONGRESS", "N"),
+    ("_DOC_LIST", "cC"), ("_TITLE_RE", TITLES), ("_BARE_TITLE_RE", BARE_TITLES), ("_LEVEL_RE", LEVELS_ORG + ["T"]),
+    ("_COUNCIL_RE", COUNCILS), ("_PREFIX_RE", "TtBbĐV"), ("_FIXED_RE", FIXED_ORGS), ("_PARTY_RE", PARTY_COMMITTEES),
+    ("_DEPT_RE", list(_HEADS)), ("_COMPANY_RE", COMPANY_HEADS), ("_HONOR_RE", "ôbđaĐcÔB"), ("_BYLINE_RE", "ẢTB"),
+    ("_FEATURE_RE", FEATURES), ("_COUNTRY_RE", COUNTRIES), ("_TPHCM_RE", "T"),
+    ("_DOMAIN_RE", "abcdefghijklmnopqrstuvwxyz"),
+]:
+    globals()[_name] = _fast(globals()[_name], _firsts)
 
 
 def _stop_after(t: str, end: int, allow_cap: bool = True) -> bool:
@@ -585,7 +663,7 @@ def _at_sentence_start(t: str, pos: int) -> bool:
     return t[k - 1] in "–-" and k - 1 > 0 and t[k - 2] in " \n"
 
 
-def _glued_before(t: str, s: int) -> bool:
+def _glued_before(t: str, s: int, numbers: bool = True) -> bool:
     """Whether the word before `s` makes a body at `s` part of a longer name (`Ủy ban Dân tộc`, `Vụ II ...`)."""
     k = s
     while k > 0 and t[k - 1] == " ":
@@ -597,7 +675,7 @@ def _glued_before(t: str, s: int) -> bool:
         j -= 1
     w = t[j:k]
     if w.isdigit() or re.fullmatch(r"[IVXL]+", w):
-        return True
+        return numbers and _prev_word(t, j).lower() not in ("thứ", "số", "khóa", "khoá")
     return w[:1].isupper() and (len(w) > 1 and w.isupper() or not _at_sentence_start(t, j))
 
 
@@ -615,6 +693,31 @@ def _valid_dm(d: str, m: str) -> bool:
 
 # ---------------------------------------------------------------------------
 # the labeller
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """The offset map of a text that is already clean (NFC, plain spaces): every offset maps to itself."""
+
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+# characters `vngov_nlp.text.normalize` would drop or turn into a space
+_UNCLEAN = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\r\u00a0\u202f\u2007\t\u2000-\u200a\u3000\u000b\u000c\u1160-\u11ff"
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
+def _normalized(text: str):
+    """`vngov_nlp.text.normalize(text)`, or a cheap identity map where that would change nothing."""
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _UNCLEAN.search(text)):
+        if "\r" not in text and "\t" not in text and "\x0b" not in text and "\x0c" not in text:
+            return _Identity(text)
+    return normalize_text(text)
 
 
 @dataclass(frozen=True)
@@ -646,10 +749,15 @@ class SilverLabeller:
 
     # -- public -----------------------------------------------------------
 
-    def label(self, text: str) -> list[Span]:
+    def label(self, text: str, doc_date: str | None = None) -> list[Span]:
+        """Silver spans of `text`: sorted, non-overlapping, offsets into `text`, values filled in.
+
+        Values read year-less dates against `doc_date` (ISO) when given, else against the
+        nearest year written before the span.
+        """
         if not text:
             return []
-        norm = normalize_text(text)
+        norm = _normalized(text)
         t = norm.text
         cands: list[_Cand] = []
         self._numerics(t, cands)
@@ -657,9 +765,10 @@ class SilverLabeller:
         chosen = _resolve(cands, len(t))
         out: list[Span] = []
         n = len(text)
+        last_end = 0
         for s, e, lab in chosen:
             os_, oe = norm.to_original(s, e)
-            if os_ >= oe:
+            if os_ >= oe or os_ < last_end:
                 continue
             surface = text[os_:oe]
             if surface != surface.strip():
@@ -670,9 +779,9 @@ class SilverLabeller:
                 continue
             value = None
             if self.values and lab in VALUE_LABELS:
-                value = normalize_value(lab, surface, ValueContext(before=text[:os_]))
+                value = normalize_value(lab, surface, ValueContext(doc_date=doc_date, before=text[:os_]))
             out.append(Span(os_, oe, lab, surface, 1.0, value))
-        out.sort(key=lambda s: (s.start, s.end))
+            last_end = oe
         return out
 
     # -- numerics ---------------------------------------------------------
@@ -685,11 +794,15 @@ class SilverLabeller:
 
         # DOC
         for m in _DOC_TYPED.finditer(t):
+            if t[max(0, m.start() - 4):m.start()] in ("các ", "Các ") and ":" in t[m.end("type"):m.start("num")]:
+                continue  # `các Nghị định số: 01/2017/NĐ-CP, ...`: the bare numbers are the documents
             num = m.group("num")
             if not _DOCNUM_HAS_CODE.search(num):
-                # digits only: `Quyết định số 2594`, `Nghị định 24/2014`; needs `số` or a year part
+                # digits only: `Quyết định số 2594`, `Nghị định 24/2014`, `Nghị định 134 ngày ...`
                 if "số" not in t[m.start("type"):m.start("num")].lower() and not re.fullmatch(rf"\d+/{_YEAR}", num):
-                    continue
+                    typ = " ".join(m.group("type").split()).lower()
+                    if typ not in _BARE_NUMBER_TYPES or not _BARE_NUMBER_END.match(t, m.end()):
+                        continue
             if re.fullmatch(rf"{_YEAR}(?:-{_YEAR})?", num):
                 continue
             if t[m.end():m.end() + 1] in ("/", "-"):
@@ -698,7 +811,9 @@ class SilverLabeller:
         for m in _DOC_BARE.finditer(t):
             one(1, m.start(), m.end(), "DOC")
         for m in _DOC_LAW.finditer(t):
-            if _stop_after(t, m.end(), allow_cap=False):
+            if _glued_before(t, m.start(), numbers=False):
+                continue  # `Tòa án Hiến pháp` is a court
+            if not _CAPSYL_RE.match(t, m.end() + 1) or t[m.end():m.end() + 1] != " ":
                 one(1, m.start(), m.end(), "DOC")
         for m in _DOC_CONGRESS.finditer(t):
             one(1, m.start(), m.end(), "DOC")
@@ -724,7 +839,7 @@ class SilverLabeller:
                 continue  # a rate we cannot read to its end (`đồng/m 2 /tháng`)
             one(2, m.start(), m.end(), "MONEY")
         for m in _MONEY_NOCUR.finditer(t):
-            if _stop_after(t, m.end(), allow_cap=False) and t[m.end():m.end() + 1] != "/":
+            if t[m.end():m.end() + 1] != "/" and (_stop_after(t, m.end(), allow_cap=False) or _MONEY_WORD_AFTER.match(t, m.end())):
                 one(2, m.start(), m.end(), "MONEY")
         for m in _MONEY_D.finditer(t):
             if re.search(r"\d[.,]\d{3}", m.group()):
@@ -748,11 +863,8 @@ class SilverLabeller:
                         continue
                 except ValueError:
                     continue
-            if n[:1].isalpha() and measure:
-                continue
-            if unit in ("m", "con", "bộ", "ban", "sở", "cấp", "lần", "đoàn", "nhóm", "căn", "cầu", "bản", "vụ") and not n[:1].isdigit():
-                if unit not in ("cấp", "ban", "đoàn", "nhóm"):
-                    continue
+            if n[:1].isalpha() and (measure or unit in _AMBIGUOUS_AFTER_WORDS):
+                continue  # `ba con`, `bảy bản`: number words before these nouns are too often something else
             # a counted noun must end there; a measure must not run into a rate (`tấn thép/năm`)
             if measure:
                 if t[m.end():m.end() + 1] == "/" or _MEASURE_RATE.match(t, m.end()):
@@ -763,9 +875,6 @@ class SilverLabeller:
             pw = _prev_word(t, m.start())
             if pw in ("số", "thứ", "khóa", "khoá", "lần", "đợt", "tuyến", "Quốc", "hạng", "cấp", "loại", "mã", "phòng"):
                 continue
-            if unit in ("tỉnh", "huyện", "xã", "phường", "quận", "thị trấn") and _skip_spaces(t, m.end()) < len(t):
-                # `3 xã Đồng Tân` is fine; `xã 3` never reaches here
-                pass
             one(4, m.start(), m.end(), "QUANTITY")
 
         # DATE
@@ -789,6 +898,8 @@ class SilverLabeller:
         for m in _DATE_YEAR.finditer(t):
             one(4, m.start(), m.end(), "DATE")
         for m in _DATE_DM.finditer(t):
+            if m.group("lead") in ("đến", "từ", "Từ", "trước", "hết") and m.group("s") != "/":
+                continue
             if _valid_dm(m.group("d"), m.group("m")):
                 s, e = m.start("date"), m.end("date")
                 if t[m.start():m.start() + 1] == "(" and t[e:e + 1] != ")":
@@ -808,6 +919,8 @@ class SilverLabeller:
         for m in _PERIOD_SAME.finditer(t):
             one(2, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_PART.finditer(t):
+            one(2, m.start(), m.end(), "PERIOD")
+        for m in _PERIOD_BARE_PART.finditer(t):
             one(2, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_RANGE.finditer(t):
             ys = re.findall(_YEAR, m.group())
@@ -831,6 +944,8 @@ class SilverLabeller:
                 continue
             if n.lower() == "một":
                 continue  # `một năm tăng trưởng`: too often not a duration
+            if m.group("qua") and not _stop_after(t, m.end()):
+                continue  # `kéo dài 3 tháng qua khu vực`: `qua` is a verb there
             one(4, m.start(), m.end(), "PERIOD")
         for m in _PERIOD_VAGUE.finditer(t):
             one(4, m.start(), m.end(), "PERIOD")
@@ -861,6 +976,14 @@ class SilverLabeller:
             return -1
         if need_surname and words[0] not in SURNAMES:
             return -1
+        if len(words) == 4 and words[1] != "Thị" and not _stop_after(t, m.end(), allow_cap=False):
+            return -1  # `Vũ Đức Đam Khẳng định` in a title-case headline
+        if _COUNTRY_RE.match(t, i):
+            return -1
+        if self.gaz is not None and len(words) > 2:
+            for k in (2, 3):
+                if k < len(words) and name_key(" ".join(words[:k])) in self.gaz.provinces:
+                    return -1
         for w in words:
             if len(w) > 1 and not w[1:].islower():
                 return -1
@@ -998,8 +1121,7 @@ class SilverLabeller:
             return e
         if self.gaz is not None:
             lv = level.lower()
-            names = (self.gaz.districts if lv in ("huyện", "quận", "thị") else
-                     self.gaz.provinces | self.gaz.cities)
+            names = self.gaz.districts if lv in ("huyện", "quận", "thị") else self.gaz.bare
             best, run_end = self._place_at(t, j, names)
             if best > 0 and (best == run_end or self._per_at(t, best + 1) == run_end):
                 return best
@@ -1014,17 +1136,45 @@ class SilverLabeller:
             return t[e:e + 1] not in ("-", "–")
         return self._per_at(t, e + 1, need_surname=False) > 0
 
+    def _lone_title(self, t: str, s: int, e: int, title: str) -> bool:
+        """A title with no body or name after it that is still clearly a title.
+
+        After a person (`ông Phan Dương Cường, Giám đốc ...`), or capitalised mid-text and
+        followed by lower case or punctuation (`báo cáo Thủ tướng, ...`).
+        """
+        if " ".join(title.split()) in _NEEDS_BODY or _glued_before(t, s):
+            return False
+        after_person = bool(_APPOSITIVE.search(t, max(0, s - 60), s))
+        if not (after_person or title[:1].isupper()):
+            return False
+        j = e
+        while j < len(t) and t[j] == " ":
+            j += 1
+        if j >= len(t) or not t[j].isalnum():
+            return j >= len(t) or t[j] in ",.;:)!?\n"
+        if title.split()[-1].lower() in ("ban", "phòng", "đoàn"):
+            return False  # `Trưởng ban Tuyên giáo`, `Trưởng đoàn đại biểu ...`: where the title ends is unclear
+        m = _WORD.match(t, j)
+        if t[j].islower():
+            return bool(m) and m.group() in _AFTER_TITLE
+        # `ông X, Giám đốc Ban Quản lý dự án ...`; not `Bộ trưởng Quốc phòng Nga` (the title runs on)
+        return after_person and title.split()[-1].lower() not in ("trưởng", "tướng")
+
     def _in_name(self, t: str, s: int) -> bool:
         """Whether a place at `s` is the tail of some longer name (`Hiệp hội BĐS TP HCM`, `Công ty ... tỉnh X`)."""
         j = s
         count = 0
-        while j > 0 and count < 12:
+        while j > 0 and count < 14:
             k = j
             while k > 0 and t[k - 1] == " ":
                 k -= 1
+            if k > 0 and t[k - 1] in "-–&":
+                if count == 0 and k == j:
+                    return True  # `Hà Nội-...`, `...-Quy hoạch TP`
+                k -= 1  # `Văn hóa – Thể thao tỉnh X`: a dash inside the name
+                while k > 0 and t[k - 1] == " ":
+                    k -= 1
             if k == 0 or not t[k - 1].isalnum():
-                if k > 0 and t[k - 1] in "-–&" and count == 0:
-                    return True
                 return False
             w_end = k
             while k > 0 and t[k - 1].isalnum():
@@ -1035,7 +1185,10 @@ class SilverLabeller:
             lw = w.lower()
             if lw in _CLAUSE_STOP:
                 return False
-            if lw in _NAME_HEADS:
+            cap = w[:1].isupper()
+            if cap and lw in _STRONG_HEADS:
+                return True
+            if count < 7 and (lw in _NAME_HEADS_LOW or (cap and lw in _NAME_HEADS)):
                 return True
             j = k
             count += 1
@@ -1057,12 +1210,15 @@ class SilverLabeller:
                 if t[max(0, s - 4):s] in ("Ban ", "ban "):
                     continue  # `Ban Bí thư` is a body
                 j = e + 1 if t[e:e + 1] == " " else -1
+                nb = _NUMBER_BEFORE.search(t, max(0, s - 12), s)
                 if j < 0:
+                    if not bare and not nb and self._lone_title(t, s, e, m.group("t")):
+                        add(_Cand(0, ((s, e, "TITLE"),)))
                     continue
-                if _NUMBER_BEFORE.search(t, max(0, s - 12), s):
-                    # `2 Phó Chủ tịch UBND tỉnh` is a count: keep the title out of other spans, the body in
+                if nb:
+                    # `2 Phó Chủ tịch UBND tỉnh` is a count of officials (QUANTITY), then the body
                     oe = org(j)
-                    parts = [(s, e, "")] + ([(j, oe, "ORG")] if oe > 0 else [])
+                    parts = [(nb.start(), e, "" if bare else "QUANTITY")] + ([(j, oe, "ORG")] if oe > 0 else [])
                     add(_Cand(0, tuple(parts)))
                     continue
                 if bare and t.startswith(("Văn phòng", "VP", "văn phòng"), j):
@@ -1083,7 +1239,7 @@ class SilverLabeller:
                         parts.append((j, pe, "PER"))
                     else:
                         c = _COUNCIL_RE.match(t, j)
-                        if not (c and t.startswith(" các", c.end())):
+                        if not (c and t.startswith(" các", c.end())) and not self._lone_title(t, s, e, m.group("t")):
                             continue  # `Chủ tịch UBND các huyện`: the title alone
                 add(_Cand(0, tuple(parts)))
 
@@ -1091,8 +1247,11 @@ class SilverLabeller:
         for rx in (_PREFIX_RE, _COUNCIL_RE, _PARTY_RE, _FIXED_RE, _DEPT_RE):
             for m in rx.finditer(t):
                 e = org(m.start())
-                if e > 0 and not _glued_before(t, m.start()):
-                    add(_Cand(3, ((m.start(), e, "ORG"),)))
+                if e > 0:
+                    if _glued_before(t, m.start()):  # part of a longer name: nothing inside it either
+                        add(_Cand(3, ((m.start(), e, ""),)))
+                    else:
+                        add(_Cand(3, ((m.start(), e, "ORG"),)))
         for m in _COMPANY_RE.finditer(t):
             if _glued_before(t, m.start()) or _prev_word(t, m.start()) in ("ty", "phần"):
                 continue
@@ -1107,24 +1266,41 @@ class SilverLabeller:
             if re.search(r"[a-z]", m.group()):
                 add(_Cand(3, ((m.start(), m.end(), "ORG"),)))
 
-        # people after an honorific, bylines
+        # people after an honorific (and the names listed after them), bylines
         for m in _HONOR_RE.finditer(t):
             h = m.group("h")
-            if h[0].isupper() and not _at_sentence_start(t, m.start()):
-                continue
+            strict = h[0].isupper() and not _at_sentence_start(t, m.start()) or h in ("ĐB", "đại biểu", "Đại biểu")
             if self.gaz is not None and self._place_at(t, m.start(), self.gaz.units)[0] > 0:
                 continue  # `Bà Rịa`, `Bà Chiểu`
             j = m.end()
             pe = self._per_at(t, j)
-            if pe < 0 and h.lower() in ("ông", "bà", "anh", "chị"):
+            if pe < 0 and not strict and h.lower() in ("ông", "bà", "anh", "chị"):
                 pe = self._per_at(t, j, need_surname=False, sizes=(1, 2))
-            if pe > 0:
-                add(_Cand(3, ((j, pe, "PER"),)))
+                if pe - j < 2:
+                    pe = -1  # `bà M.`: an initial
+            if pe < 0:
+                continue
+            add(_Cand(3, ((j, pe, "PER"),)))
+            plural = m.group().startswith("các") or ":" in m.group() or bool(_NUMBER_BEFORE.search(t, max(0, m.start() - 12), m.start()))
+            while True:  # `các ông: Lê Khắc Nam, Nguyễn Xuân Bình và Phạm Văn Hà`
+                nx = _LIST_SEP.match(t, pe)
+                if not nx or ("," in nx.group() and not plural):
+                    break
+                pe2 = self._per_at(t, nx.end())
+                if pe2 < 0:
+                    break
+                add(_Cand(3, ((nx.end(), pe2, "PER"),)))
+                pe = pe2
         for m in _BYLINE_RE.finditer(t):
             j = m.end()
             pe = self._per_at(t, j, need_surname=False, sizes=(2, 4))
-            if pe > 0 and _stop_after(t, pe, allow_cap=False):
+            if pe > 0 and (t[pe:pe + 1] == "/" or _stop_after(t, pe, allow_cap=False)):
                 add(_Cand(3, ((j, pe, "PER"),)))
+        m = _SIGNATURE_RE.search(t, max(0, len(t) - 80))
+        if m:  # the author's name closing an article
+            pe = self._per_at(t, m.start("n"), need_surname=False, sizes=(2, 3))
+            if pe == m.end("n"):
+                add(_Cand(3, ((m.start("n"), pe, "PER"),)))
 
         # places
         gaz = self.gaz
@@ -1142,6 +1318,7 @@ class SilverLabeller:
             if gaz is None and not m.group("tp"):
                 continue
             if self._in_name(t, s):
+                add(_Cand(5, ((s, e, ""),)))  # the tail of a longer name: no place inside it either
                 continue
             if _PLURAL_BEFORE.search(t, max(0, s - 10), s) or _NUMBER_BEFORE.search(t, max(0, s - 12), s):
                 k = _skip_spaces(t, lv_end + (1 if t[lv_end:lv_end + 1] == "." else 0))
@@ -1153,25 +1330,35 @@ class SilverLabeller:
             if not self._in_name(t, m.start()):
                 add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
         if gaz is not None:
-            names = gaz.provinces | gaz.cities
-            hcm = name_key("Hồ Chí Minh")
+            names = gaz.bare
+            hcm, huế = name_key("Hồ Chí Minh"), name_key("Huế")
             for r in _CAPRUN.finditer(t):
                 s, e = r.start(), r.end()
                 if s > 0 and t[s - 1].isalnum():
                     continue
                 words = t[s:e].replace("-", " ").replace("–", " ").split()
-                if len(words) < 2 or any(len(w) > 1 and w.isupper() for w in words):
-                    continue
-                key = name_key(t[s:e])
-                if key not in names or key == hcm:
+                if any(len(w) > 1 and w.isupper() for w in words):
                     continue
                 if _prev_word(t, s).lower() in ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "tp"):
                     continue  # the level rule decides about `tỉnh X`
-                if self._standalone(t, s, e) and not self._in_name(t, s):
-                    add(_Cand(5, ((s, e, "LOC"),)))
+                key = name_key(t[s:e])
+                if key in names and key != hcm and (len(words) > 1 or key == huế):
+                    if self._standalone(t, s, e) and not self._in_name(t, s):
+                        add(_Cand(5, ((s, e, "LOC"),)))
+                    continue
+                # `Ninh Bình - Nghi Sơn`, `Dầu Giây - Phan Thiết`: places joined by a spaced dash
+                parts = [(p.start() + s, p.end() + s) for p in _DASH_PART.finditer(t[s:e])]
+                if len(parts) < 2 or self._in_name(t, s) or not self._standalone(t, s, e):
+                    continue
+                for ps, pe in parts:
+                    pk = name_key(t[ps:pe])
+                    if pk in names and pk != hcm and " " in t[ps:pe]:
+                        add(_Cand(5, ((ps, pe, "LOC"),)))
         for m in _COUNTRY_RE.finditer(t):
             if m.group() == "Pháp" and t.startswith(" luật", m.end()):
                 continue  # the newspaper `Pháp luật`
+            if _prev_word(t, m.start()).lower() in ("người", "tiếng", "kiều", "mương", "kênh", "phố", "đường"):
+                continue  # a nationality or a name, not the place
             if self._standalone(t, m.start(), m.end()) and not self._in_name(t, m.start()):
                 add(_Cand(5, ((m.start(), m.end(), "LOC"),)))
         for m in _FEATURE_RE.finditer(t):
@@ -1180,12 +1367,12 @@ class SilverLabeller:
             r = _CAPRUN.match(t, j)
             if c and not (r and r.end() > c.end()):
                 end = c.end()
-            elif r and m.group("f") not in ("vùng", "khu vực", "đô thị"):
+            elif r and m.group("f") not in ("vùng", "khu vực"):
                 words = r.group().replace("-", " ").replace("–", " ").split()
                 if len(words) > 4 or any(w.isupper() or name_key(w) in _NOT_NAME for w in words):
                     continue
                 end = r.end()
-            elif r and gaz is not None and name_key(r.group()) in gaz.units:
+            elif r and gaz is not None and name_key(r.group()) in gaz.units and not r.group().isupper():
                 end = r.end()
             else:
                 continue
@@ -1252,14 +1439,14 @@ def iter_corpus(path: str | os.PathLike) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def label_corpus(corpus: str | os.PathLike | None, out_path: str | os.PathLike, max_docs: int | None = None,
+def label_corpus(corpus_dir: str | os.PathLike | None, out_path: str | os.PathLike, max_docs: int | None = None,
                  name: str = "news", labeller: SilverLabeller | None = None, progress: bool = False) -> dict:
     """Standoff silver records for the documents of `<corpus>/<name>.jsonl.gz` that get a span.
 
     Returns counts: documents read, documents written, spans per label, seconds.
     """
     lab = labeller or SilverLabeller()
-    src = Path(corpus_dir(corpus)) / f"{name}.jsonl.gz"
+    src = Path(_corpus_dir(corpus_dir)) / f"{name}.jsonl.gz"
     if not src.is_file():
         raise FileNotFoundError(f"{src}: corpus file not found (set --corpus or $VNGOV_CORPUS)")
     out = Path(out_path)
@@ -1289,10 +1476,10 @@ def label_corpus(corpus: str | os.PathLike | None, out_path: str | os.PathLike, 
 
 
 def evaluate(docs: list[Document], labeller: SilverLabeller | None = None) -> dict:
-    from vngov_nlp.evaluation import score
+    from vngov_nlp.evaluation import doc_date, score
 
     lab = labeller or SilverLabeller()
-    return score(docs, [lab.label(d.text) for d in docs])
+    return score(docs, [lab.label(d.text, doc_date(d)) for d in docs])
 
 
 def _report(result: dict) -> str:
@@ -1303,10 +1490,8 @@ def _report(result: dict) -> str:
         r = result[k]
         lines.append(f"| **{k}** | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | |")
     v = result.get("values") or {}
-    if v.get("n"):
-        e2e = v.get("end_to_end")
-        lines.append("")
-        lines.append(f"values: {v['n']} gold values, end-to-end exact match {e2e:.3f}" if e2e is not None else "")
+    if v.get("n") and v.get("end_to_end") is not None:
+        lines += ["", f"values: {v['n']} gold values, end-to-end exact match {v['end_to_end']:.3f}"]
     return "\n".join(lines)
 
 
@@ -1331,13 +1516,17 @@ def main(argv: list[str] | None = None) -> int:
     if gaz is None:
         print("notice: gazetteers not found; place names are labelled without them", file=sys.stderr)
     lab = SilverLabeller(gaz, use_gazetteers=gaz is not None)
-    if args.cmd == "corpus":
-        stats = label_corpus(args.corpus, args.out, args.max_docs, args.file, lab, progress=True)
-        print(json.dumps(stats, ensure_ascii=False))
-        return 0
-    docs: list[Document] = []
-    for d in args.data:
-        docs += load_documents(d, args.corpus)
+    try:
+        if args.cmd == "corpus":
+            stats = label_corpus(args.corpus, args.out, args.max_docs, args.file, lab, progress=True)
+            print(json.dumps(stats, ensure_ascii=False))
+            return 0
+        docs: list[Document] = []
+        for d in args.data:
+            docs += load_documents(d, args.corpus)
+    except (FileNotFoundError, FormatError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     if not docs:
         print("no documents", file=sys.stderr)
         return 1

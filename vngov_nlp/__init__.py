@@ -17,12 +17,14 @@ DEFAULT_MODEL: str = str(_PACKAGE_MODELS / DEFAULT_MODEL_NAME)
 
 
 def load(model_dir: str | Path | None = None):
-    """A `Parser` for `model_dir` (the default model when None), with `.parse` and `.parse_batch`."""
-    from .tagging.parser import Parser, default_parser
+    """A `Parser` for `model_dir` (the default model when None), with `.parse` and `.parse_batch`.
 
-    if model_dir is None:
-        return default_parser(DEFAULT_MODEL)
-    return Parser.load(model_dir)
+    Loaded once per directory and process, so calling `load` inside a
+    `datasets.Dataset.map` function costs one load per worker.
+    """
+    from .tagging.parser import cached_parser
+
+    return cached_parser(DEFAULT_MODEL if model_dir is None else model_dir)
 
 
 def parse(text: str, *, doc_date: str | dt.date | None = None) -> list[Span]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,11 +71,25 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
         raise ValueError(f"doc_date must be a date or 'YYYY-MM-DD', got {value!r}") from None
 
 
+def _one_thread_after_fork() -> None:
+    """A forked worker (e.g. `datasets.map(num_proc=N)`) must not enter the parent's OpenMP
+    pool, which hangs after fork: each worker computes on one thread instead."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
 class Parser:
     """A loaded model: `parse(text)` and `parse_batch(texts)`."""
 
+    _fork_hook = False
+
     def __init__(self, model, tokenizer, settings: ModelSettings, model_dir: Path | None = None):
         import torch
+
+        if not Parser._fork_hook:
+            os.register_at_fork(after_in_child=_one_thread_after_fork)
+            Parser._fork_hook = True
 
         self.model = model.eval()
         self.settings = settings
@@ -165,15 +180,17 @@ class Parser:
         return spans
 
 
-_DEFAULT: Parser | None = None
-_DEFAULT_LOCK = threading.Lock()
+_LOADED: dict[str, Parser] = {}
+_LOCK = threading.Lock()
 
 
-def default_parser(model_dir: str | Path) -> Parser:
-    """The default model, loaded once, lazily, safely from many threads."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        with _DEFAULT_LOCK:
-            if _DEFAULT is None:
-                _DEFAULT = Parser.load(model_dir)
-    return _DEFAULT
+def cached_parser(model_dir: str | Path) -> Parser:
+    """One `Parser` per model directory and process, loaded lazily and safely from many threads."""
+    key = str(Path(model_dir).resolve())
+    parser = _LOADED.get(key)
+    if parser is None:
+        with _LOCK:
+            parser = _LOADED.get(key)
+            if parser is None:
+                parser = _LOADED[key] = Parser.load(model_dir)
+    return parser
