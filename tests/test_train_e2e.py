@@ -72,3 +72,19 @@ def test_missing_or_broken_model_directory_is_named(tmp_path):
     (tmp_path / "half" / "config.json").write_text("{}")
     with pytest.raises(ModelDirectoryError, match="missing vngov_nlp.json, model.safetensors"):
         load(tmp_path / "half")
+
+
+def test_another_projects_labels_train_end_to_end(tiny_base, tmp_path):
+    """A VLSP-style CoNLL corpus with its own label set converts and trains (--labels any)."""
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "formats" / "vlsp2016_tiny.conll"
+    gold = tmp_path / "vlsp.jsonl"
+    assert main(["convert", "--from", "conll", "--to", "canonical", "--labels", "any", str(fixture), str(gold)]) == 0
+    out = tmp_path / "vlsp-model"
+    assert main(["train", "--train", str(gold), "--base", str(tiny_base), "--out", str(out), "--labels", "any",
+                 "--max-steps", "3", "--batch-size", "2"]) == 0
+    labels = json.loads((out / "vngov_nlp.json").read_text())["labels"]
+    assert set(labels) <= {"PER", "LOC", "ORG", "MISC"} and "MISC" in labels
+    spans = Parser.load(out).parse("Ông Nguyễn Văn A đến Hà Nội.")
+    assert all(s.label in labels for s in spans)
