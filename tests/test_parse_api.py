@@ -206,3 +206,15 @@ def test_parse_batch_inside_datasets_map_with_workers(tiny_ner_dir):
     out = ds.map(_tag_batch, batched=True, batch_size=4, num_proc=2, fn_kwargs={"model_dir": str(tiny_ner_dir)})
     direct = [[s.to_dict() for s in doc] for doc in load(tiny_ner_dir).parse_batch(texts)]
     assert out["spans"] == direct
+
+
+def test_render_command_writes_one_page_for_an_annotation_file(tmp_path):
+    from conftest import TRAIN_MARKED, mark
+    from vngov_nlp.formats import canonical
+
+    src = tmp_path / "gold.jsonl"
+    canonical.write([mark(f"d{i}", t) for i, t in enumerate(TRAIN_MARKED)], src)
+    out = tmp_path / "gold.html"
+    assert main(["render", str(src), "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<h2>") == len(TRAIN_MARKED) and "Trần Tiến Dũng<span class=\"lab\">PER</span>" in page
