@@ -37,7 +37,7 @@ def _row(name: str, r: dict) -> str:
             f"**{r['micro']['f1']:.3f}** | {min(numeric):.3f} | {e2e} |")
 
 
-def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: dict, extra: dict) -> str:
+def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) -> str:
     pre = extra.get("pretraining") or {}
     ablation = extra.get("ablation") or []
     bench = extra.get("benchmark") or {}
@@ -46,9 +46,7 @@ def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: 
         "---", "license: mit", "language: vi", "library_name: transformers", "pipeline_tag: token-classification",
         "tags: [vngov_nlp, ner, vietnamese, government]", "---", "",
         f"# {name}", "",
-        "The default model of `vngov_nlp.parse`: a compact RoBERTa encoder (PhoBERT's architecture family) "
-        "pre-trained in this project on the Vietnamese corpus it was given, then fine-tuned for the ten span labels "
-        "(PER TITLE ORG LOC DOC DATE PERIOD MONEY PERCENT QUANTITY).",
+        extra["description"],
         "",
         "**This is not the PhoBERT weights.** PhoBERT (`vinai/phobert-base`) could not be downloaded where this model "
         "was built. To train the PhoBERT version with the same pipeline on a machine that reaches the Hugging Face Hub: "
@@ -61,23 +59,19 @@ def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: 
         f"{size_mb:.1f} MB on disk (float32 safetensors).",
         f"- Input: {settings['segmenter']} tokens (see *Choices*), windows of at most {settings['max_length']} positions, "
         f"stride {settings['stride']}.",
-        f"- Fine-tuned from: `{settings['base']}`.",
         "",
         "## Data",
         "",
-        "- Pre-training: `../shared/corpus` (news 2016-2017 and legal/administrative text, about 95 M characters; "
-        "the text is not in the repository).",
-        "- Fine-tuning: the gold `annotations/train.jsonl` (seeds, written bulletins, news standoff), "
-        "selected on `annotations/dev.jsonl`; scored once on `annotations/test.jsonl`.",
+        "- Corpus: `../shared/corpus` (news 2016-2017 and legal/administrative text, about 95 M characters; its text "
+        "is not in the repository): the tokenizer, the silver labels and pre-training read it.",
+        "- Silver (stage 1): the rule labeller's spans on corpus articles dense in government mentions, none of them "
+        "a gold document or a near-duplicate of a dev or test story.",
+        "- Gold (stage 2): `annotations/train.jsonl` (seeds, written bulletins, news standoff), "
+        "best epoch on `annotations/dev.jsonl`; scored once on `annotations/test.jsonl`.",
         "",
         "## Steps (each one command)",
         "",
-        "1. Tokenizer: `python -m training.tokenizer --out ~/.cache/vngov_nlp/tokenizer-syl --merges 12000 --segmenter syllable`",
-        "2. Pre-training (resumable; checkpoint outside git): `python -m training.pretrain --tokenizer ~/.cache/vngov_nlp/tokenizer-syl "
-        "--work ~/.cache/vngov_nlp/pretrain --out ~/.cache/vngov_nlp/encoder --tokens 40e6 --threads 1`; "
-        "mid-way snapshots with `--export-only`.",
-        "3. Fine-tuning: `vngov-nlp train --config training/configs/default-model.yaml`",
-        f"4. Shipping (this card, test scores): `python -m training.ship --run RUN --name {name}`",
+        *[f"{i}. {step}" for i, step in enumerate(extra["steps"], 1)],
         "",
     ]
     if pre:
@@ -91,7 +85,9 @@ def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: 
     lines += ["", markdown_report(test, "Per label (all test documents)").split("\n", 1)[1], ""]
     if ablation:
         lines += ["## Ablation (test split, micro-F1)", "", "| setting | micro-F1 | note |", "|---|---|---|"]
-        lines += [f"| {a['setting']} | {a['f1']:.3f} | {a.get('note', '')} |" for a in ablation]
+        for a in ablation:
+            f1 = test["micro"]["f1"] if a.get("this_model") else a.get("f1")
+            lines.append(f"| {a['setting']} | {'-' if f1 is None else f'{f1:.3f}'} | {a.get('note', '')} |")
         lines.append("")
     if bench:
         v = bench["results"]["vngov"]
@@ -100,7 +96,7 @@ def card(name: str, settings: dict, train_metrics: dict, test: dict, by_source: 
                   f"{bench['threads']} CPU threads.",
                   f"- `parse`: {v['sentences_per_s']:.0f} sentences/s ({v['chars_per_s']:,.0f} characters/s); "
                   f"`parse_batch`: {v['batch_sentences_per_s']:.0f} sentences/s.",
-                  f"- Model load in a warm interpreter: {v['load_s']:.2f} s; cold start (imports + load): {v['import_s'] + v['load_s']:.2f} s; "
+                  f"- Model load in a warm interpreter: {v['load_s']:.2f} s; cold start (imports + first load): {v['cold_start_s']:.2f} s; "
                   f"peak RSS {v['peak_rss_mb']:.0f} MB.", ""]
     lines += ["## Choices", ""] + [f"- {c}" for c in extra.get("choices", [])] + [""]
     lines += ["## Targets", ""] + [f"- {t}" for t in extra.get("targets", [])] + [""]
@@ -145,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     if bench.is_file():
         extra["benchmark"] = json.loads(bench.read_text())
     settings = json.loads((tmp / "vngov_nlp.json").read_text())
-    (tmp / "README.md").write_text(card(a.name, settings, train_metrics, test, by_source, extra), encoding="utf-8")
+    (tmp / "README.md").write_text(card(a.name, settings, test, by_source, extra), encoding="utf-8")
     shutil.rmtree(dest, ignore_errors=True)
     tmp.rename(dest)
     link = ROOT / "models" / a.name

@@ -1495,6 +1495,43 @@ def _report(result: dict) -> str:
     return "\n".join(lines)
 
 
+def training_subset(silver: str | Path, out: str | Path, gold: str | Path, n: int = 1100,
+                    min_spans: int = 12, max_chars: int = 5000, corpus: str | None = None) -> int:
+    """The silver articles the fine-tuning's first stage reads.
+
+    Densest in government mentions first (ORG, TITLE, MONEY, DOC, PERCENT, PERIOD per
+    character); never a gold document, nor a near-duplicate of a dev or test story.
+    """
+    from training.splits import _shingles
+
+    gold_dir = Path(gold)
+    gold_ids = {json.loads(line)["id"] for f in gold_dir.glob("*.jsonl") for line in f.open(encoding="utf-8") if line.strip()}
+    scored = []
+    for line in Path(silver).open(encoding="utf-8"):
+        rec = json.loads(line)
+        spans = rec["spans"]
+        if rec["id"] in gold_ids or len(spans) < min_spans:
+            continue
+        length = max(sp["end"] for sp in spans)
+        if length > max_chars:
+            continue
+        gov = sum(sp["label"] in ("ORG", "TITLE", "MONEY", "DOC", "PERCENT", "PERIOD") for sp in spans)
+        scored.append((-gov / length, rec["id"], line))
+    scored.sort()
+    held = [_shingles(d.text) for split in ("dev", "test") for d in load_documents(gold_dir / f"{split}.jsonl", corpus)]
+    picked = [line for _, _, line in scored[:n]]
+    tmp = Path(out).with_suffix(".candidates.jsonl")
+    tmp.write_text("".join(picked), encoding="utf-8")
+    keep = []
+    for d, line in zip(load_documents(tmp, corpus), picked):
+        sh = _shingles(d.text)
+        if not any(h and len(sh & h) / max(1, min(len(sh), len(h))) > 0.3 for h in held):
+            keep.append(line)
+    tmp.unlink()
+    Path(out).write_text("".join(keep), encoding="utf-8")
+    return len(keep)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m training.silver", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1505,12 +1542,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default=None, help="corpus folder (default: $VNGOV_CORPUS or ../shared/corpus)")
     p.add_argument("--file", default="news", help="corpus file name without .jsonl.gz (default: news)")
     p.add_argument("--gazetteers", default=None, help="gazetteer folder (default: $VNGOV_GAZETTEERS or ../shared/gazetteers)")
+    p = sub.add_parser("subset", help="pick the silver articles for fine-tuning's first stage")
+    p.add_argument("silver", help="output of `corpus`")
+    p.add_argument("--out", required=True)
+    p.add_argument("--gold", default="annotations", help="folder of the gold splits (excluded, and dev/test near-duplicates too)")
+    p.add_argument("-n", type=int, default=1100, help="candidates before near-duplicates are dropped")
+    p.add_argument("--corpus", default=None)
     p = sub.add_parser("eval", help="score the labeller against gold documents")
     p.add_argument("data", nargs="+")
     p.add_argument("--corpus", default=None)
     p.add_argument("--gazetteers", default=None)
     p.add_argument("--json", default=None, help="also write the scores as JSON here")
     args = ap.parse_args(argv)
+    if args.cmd == "subset":
+        kept = training_subset(args.silver, args.out, args.gold, args.n, corpus=args.corpus)
+        print(f"{kept} silver articles written to {args.out}", file=sys.stderr)
+        return 0
 
     gaz = load_gazetteer(args.gazetteers)
     if gaz is None:
