@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import read_figure
+from .numbers import clean_unit, read_figure
 
 CURRENCIES: dict[str, str] = {
     "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
@@ -42,5 +42,5 @@ def read_money(text: str) -> dict | None:
     out: dict = {"amount": float(fig.low)} if fig.high is None else {"low": float(fig.low), "high": float(fig.high)}
     out["currency"] = CURRENCIES[written.casefold()] if written else "VND"
     if tail["per"]:
-        out["per"] = re.sub(r"\s*/\s*", "/", re.sub(r"(?<=[^\W\d_])\s+(?=\d)", "", tail["per"].strip()))  # `m 2 /tháng`
+        out["per"] = clean_unit(tail["per"])
     return out

@@ -236,3 +236,8 @@ def read_figure(text: str) -> Figure | None:
 def as_number(value: Decimal) -> int | float:
     """JSON number: an int when whole, so that `16/33 chỉ tiêu` gives 16, else a float."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def clean_unit(unit: str) -> str:
+    """A written unit without stray spaces: `m 2 /tháng` -> `m2/tháng`."""
+    return re.sub(r"\s*/\s*", "/", re.sub(r"(?<=[^\W\d_])\s+(?=\d)", "", unit.strip()))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import read_figure
+from .numbers import clean_unit, read_figure
 
 _TAIL = re.compile(r"(?:điểm )?(?:%|phần trăm)\s*(?:/\s*(?P<per>[^\W\d_].*))?", re.I)
 
@@ -22,5 +22,5 @@ def read_percent(text: str) -> dict | None:
         return None
     out: dict = {"percent": float(fig.low)} if fig.high is None else {"low": float(fig.low), "high": float(fig.high)}
     if tail["per"]:
-        out["per"] = tail["per"].strip()
+        out["per"] = clean_unit(tail["per"])
     return out
