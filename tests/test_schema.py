@@ -47,3 +47,13 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
     broken.write_text('{"id": "x", "text": \n', encoding="utf-8")
     assert main(["validate", str(broken)]) == 2
     assert "line 1" in capsys.readouterr().err
+
+
+def test_token_rule_holds_for_decomposed_text():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Thủ tướng Chính phủ")
+    inside_mark = text.index("u") + 1  # between `u` and its combining hook
+    assert any("inside a word" in str(p) for p in validate_document(Document("nfd", text, [Span(0, inside_mark, "TITLE")])))
+    end = len(unicodedata.normalize("NFD", "Thủ tướng"))
+    assert validate_document(Document("nfd", text, [Span(0, end, "TITLE")])) == []

@@ -5,6 +5,7 @@ tools, training and `parse` all exchange these two dataclasses.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -84,7 +85,8 @@ class Problem:
 
 
 def _is_alnum(ch: str) -> bool:
-    return ch.isalnum()
+    """A letter, digit or combining mark (in NFD text a mark belongs to the letter before it)."""
+    return ch.isalnum() or unicodedata.combining(ch) > 0
 
 
 def validate_document(doc: Document, labels: Iterable[str] | None = LABELS) -> list[Problem]:
