@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from .schema import LABELS
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _label_set(value: str | None) -> tuple[str, ...] | None:
