@@ -99,8 +99,31 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
                   f"- Model load in a warm interpreter: {v['load_s']:.2f} s; cold start (imports + first load): {v['cold_start_s']:.2f} s; "
                   f"peak RSS {v['peak_rss_mb']:.0f} MB.", ""]
     lines += ["## Choices", ""] + [f"- {c}" for c in extra.get("choices", [])] + [""]
-    lines += ["## Targets", ""] + [f"- {t}" for t in extra.get("targets", [])] + [""]
+    lines += ["## Targets (issue #6)", ""] + [f"- {t}" for t in measured_targets(test, by_source, bench, size_mb)]
+    lines += [f"- {t}" for t in extra.get("targets", [])] + [""]
     return "\n".join(lines)
+
+
+def measured_targets(test: dict, by_source: dict, bench: dict, size_mb: float) -> list[str]:
+    """Each target beside what was measured, met or missed, from the numbers alone."""
+    verdict = lambda ok: "met" if ok else "**missed**"  # noqa: E731
+    f1 = test["micro"]["f1"]
+    numeric = {k: test["labels"][k]["f1"] for k in ("DATE", "PERIOD", "MONEY", "PERCENT", "QUANTITY") if k in test["labels"]}
+    out = [f"micro-F1 >= 0.90 on test: {verdict(f1 >= 0.90)} ({f1:.3f})",
+           "each numeric label >= 0.95: " + verdict(min(numeric.values()) >= 0.95) + " ("
+           + ", ".join(f"{k} {v:.2f}" for k, v in numeric.items()) + ")"]
+    if "news" in by_source and "written" in by_source:
+        n, w = by_source["news"]["micro"]["f1"], by_source["written"]["micro"]["f1"]
+        out.append(f"news at least as high as written: {verdict(n >= w)} ({n:.3f} against {w:.3f})")
+    out.append(f"<= 60 MB on disk: {verdict(size_mb <= 60)} ({size_mb:.1f} MB)")
+    if bench:
+        v = bench["results"]["vngov"]
+        out.append(f"model load <= 2 s in a warm interpreter: {verdict(v['load_s'] <= 2)} ({v['load_s']:.2f} s; "
+                   f"cold start with imports {v['cold_start_s']:.1f} s)")
+        out.append(f">= 150 sentences/s end to end: one document at a time {verdict(v['sentences_per_s'] >= 150)} "
+                   f"({v['sentences_per_s']:.0f}/s), `parse_batch` {verdict(v['batch_sentences_per_s'] >= 150)} "
+                   f"({v['batch_sentences_per_s']:.0f}/s)")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
