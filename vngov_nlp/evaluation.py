@@ -57,7 +57,7 @@ def value_scores(docs: Sequence[Document], predicted: Sequence[Sequence[Span]] |
             row = per_label.setdefault(s.label, {"n": 0, "normaliser": 0, "end_to_end": 0})
             n += 1
             row["n"] += 1
-            mine = normalize(s.label, d.text[s.start:s.end], ValueContext(doc_date=_date(doc_date(d)), before=d.text[:s.start]))
+            mine = normalize(s.label, d.text[s.start:s.end], ValueContext(doc_date=doc_date(d), before=d.text[:s.start]))
             if values_equal(mine, s.value):
                 norm_ok += 1
                 row["normaliser"] += 1
@@ -73,12 +73,6 @@ def value_scores(docs: Sequence[Document], predicted: Sequence[Sequence[Span]] |
                        "end_to_end": v["end_to_end"] / v["n"] if predicted is not None else None}
                    for k, v in sorted(per_label.items())},
     }
-
-
-def _date(s: str | None):
-    import datetime as dt
-
-    return dt.date.fromisoformat(s) if s else None
 
 
 def score(docs: Sequence[Document], predicted: Sequence[Sequence[Span]]) -> dict[str, Any]:
