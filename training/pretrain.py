@@ -57,7 +57,7 @@ def encode_corpus(tokenizer, texts, segmenter: str, out: Path, max_docs: int | N
             print(f"encoded {n} documents, {len(ids):,} tokens, {time.time() - t0:.0f} s", file=sys.stderr)
         if max_docs and n >= max_docs:
             break
-    arr = np.asarray(ids, dtype=np.int32)
+    arr = np.asarray(ids, dtype=np.uint16 if len(tokenizer) <= 65536 else np.int32)  # half the size to carry
     out.mkdir(parents=True, exist_ok=True)
     np.save(path.with_suffix(".tmp.npy"), arr)
     Path(path.with_suffix(".tmp.npy")).replace(path)
@@ -81,10 +81,12 @@ def mlm_loss(model, ids, labels):
     """Cross-entropy at masked positions only: the vocabulary projection runs on those alone."""
     import torch
 
-    hidden = model.roberta(input_ids=ids, attention_mask=(ids != model.config.pad_token_id).long()).last_hidden_state
-    sel = labels != -100
-    logits = model.lm_head(hidden[sel])
-    return torch.nn.functional.cross_entropy(logits, labels[sel])
+    ids, labels = ids.to(model.device), labels.to(model.device)
+    with torch.autocast(model.device.type, dtype=torch.bfloat16, enabled=model.device.type == "cuda"):
+        hidden = model.roberta(input_ids=ids, attention_mask=(ids != model.config.pad_token_id).long()).last_hidden_state
+        sel = labels != -100
+        logits = model.lm_head(hidden[sel])
+    return torch.nn.functional.cross_entropy(logits.float(), labels[sel])
 
 
 def sequences(stream: np.ndarray, seq_len: int, cls_id: int, sep_id: int, start: int, count: int) -> np.ndarray:
@@ -135,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--warmup", type=int, default=1000, help="warm-up steps")
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--device", default="auto", help="'auto' (CUDA with bf16 autocast when available, else CPU), 'cpu' or 'cuda'")
+    ap.add_argument("--max-minutes", type=float, default=None,
+                    help="also stop after this long (a lease on an accelerator); the tokens actually seen are reported")
     ap.add_argument("--corpus", default=None)
     ap.add_argument("--max-docs", type=int, default=None, help="encode only the first N corpus documents")
     ap.add_argument("--checkpoint-minutes", type=float, default=10.0)
@@ -148,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from training.tokenizer import corpus_texts
     from vngov_nlp.data import corpus_dir
+    from vngov_nlp.finetune import torch_device
 
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -165,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         model = AutoModelForMaskedLM.from_pretrained(a.init_from)
     else:
         model = init_encoder(tokenizer, a.layers, a.hidden, a.heads, max_positions=256)
+    device = torch_device(a.device)
+    torch.backends.cuda.matmul.allow_tf32 = True
+    model.to(device)
     per_step = a.batch_size * (a.seq_len - 2)
     total_steps = math.ceil(a.tokens / per_step)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01, betas=(0.9, 0.98), eps=1e-6)
@@ -173,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     step, history = 0, []
     ckpt = work / "state.pt"
     if ckpt.is_file():
-        st = torch.load(ckpt, weights_only=False)
+        st = torch.load(ckpt, weights_only=False, map_location=device)
         model.load_state_dict(st["model"])
         opt.load_state_dict(st["optimizer"])
         sched.load_state_dict(st["scheduler"])
@@ -201,8 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         total_steps = step  # no training: fall through to saving what the checkpoint holds
     model.train()
     last_ckpt, t0, smooth = time.time(), time.time(), None
+    deadline = time.time() + a.max_minutes * 60 if a.max_minutes else math.inf
     rng = np.random.default_rng(step + 1)
-    while step < total_steps:
+    while step < total_steps and time.time() < deadline:
         start = int(rng.integers(0, len(train_stream)))
         ids, labels = mask_tokens(sequences(train_stream, a.seq_len, tokenizer.cls_token_id, tokenizer.sep_token_id,
                                             start, a.batch_size), tokenizer, rng)
@@ -233,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / "vngov_nlp.json").write_text(json.dumps({"segmenter": segmenter, "labels": []}) + "\n")
     (out / "pretraining.json").write_text(json.dumps(
         {"tokens_seen": step * per_step, "steps": step, "heldout_mlm_loss": history[-1]["heldout_loss"],
-         "corpus_tokens": int(len(stream)), "args": vars(a), "history": history}, indent=1) + "\n")
+         "corpus_tokens": int(len(stream)), "heldout_tokens": held, "args": vars(a), "history": history}, indent=1) + "\n")
     plot_curve(history, out / "pretraining_loss.png")
     print(f"saved {out}: {step * per_step:,} tokens seen, held-out loss {history[-1]['heldout_loss']}", file=sys.stderr)
     return 0

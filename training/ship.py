@@ -75,8 +75,10 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
         "",
     ]
     if pre:
-        lines += [f"Pre-training so far: {pre.get('tokens_seen', 0):,} tokens seen of the 40 M budget, "
-                  f"held-out MLM loss {pre.get('heldout_mlm_loss')} (curve: `pretraining_loss.png` beside the encoder)." , ""]
+        lines += [f"Pre-training: {pre['tokens_seen']:,} tokens seen ({pre['tokens_seen'] / pre['corpus_tokens']:.1f} passes "
+                  f"over the corpus's {pre['corpus_tokens']:,} tokens; the issue asks for at least 40 M), "
+                  f"held-out MLM loss {pre['heldout_mlm_loss']} on the first {pre['heldout_tokens']:,} corpus tokens, "
+                  "never trained on. Curve: `pretraining_loss.png`; figures: `pretraining.json`.", ""]
     lines += ["## Test scores (seqeval strict IOB2, whole `parse` pipeline)", "",
               "| documents | n | precision | recall | micro-F1 | lowest numeric-label F1 | value exact-match (end to end) |",
               "|---|---|---|---|---|---|---|", _row("all test", test)]
@@ -132,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name", required=True)
     ap.add_argument("--test", default=str(ROOT / "annotations" / "test.jsonl"))
     ap.add_argument("--extra", default=str(ROOT / "training" / "shipped_model.json"),
-                    help="JSON with measured extras: ablation rows, choices, targets, pre-training stats")
+                    help="JSON with measured extras: ablation rows, choices, targets")
+    ap.add_argument("--encoder", default=None,
+                    help="the pre-trained encoder the run started from: its loss curve and figures ship with the model")
     a = ap.parse_args(argv)
 
     run, dest = Path(a.run), ROOT / "vngov_nlp" / "models" / a.name
@@ -142,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     for f in KEEP:
         if (run / f).is_file():
             shutil.copy2(run / f, tmp / f)
+    pre = None
+    if a.encoder:
+        enc = Path(a.encoder).expanduser()
+        for f in ("pretraining.json", "pretraining_loss.png"):
+            shutil.copy2(enc / f, tmp / f)
+        pre = json.loads((enc / "pretraining.json").read_text(encoding="utf-8"))
     parser = Parser.load(tmp)
     docs = load_documents(a.test)
     test = evaluate_parser(parser, docs)
@@ -156,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     f1_chart(test, tmp / "test_f1.png")
     extra = json.loads(Path(a.extra).read_text(encoding="utf-8")) if Path(a.extra).is_file() else {}
+    extra["pretraining"] = pre
     cfg = parser.model.config
     extra.update({"layers": cfg.num_hidden_layers, "hidden": cfg.hidden_size, "heads": cfg.num_attention_heads,
                   "vocab": cfg.vocab_size, "params": sum(p.numel() for p in parser.model.parameters()),

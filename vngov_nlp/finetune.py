@@ -43,12 +43,22 @@ class TrainArgs:
     save_steps: int = arg(200, help="write a resume checkpoint every this many steps")
     resume: bool = arg(True, help="resume from OUT/checkpoint when present")
     threads: int | None = arg(None, help="torch CPU threads (default: torch's choice)")
+    device: str = arg("auto", help="'auto' (CUDA when available, else CPU), 'cpu' or 'cuda'")
 
     def __post_init__(self) -> None:
         for name in ("train", "dev", "base", "out", "corpus"):
             value = getattr(self, name)
             if isinstance(value, str) and value.startswith("~"):
                 setattr(self, name, str(Path(value).expanduser()))
+
+
+def torch_device(name: str):
+    """'auto' is CUDA when torch sees a GPU, else the CPU; anything else is passed to torch as is."""
+    import torch
+
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
 
 
 def _labels_for(args: TrainArgs, docs: Sequence[Document]) -> tuple[str, ...]:
@@ -126,6 +136,7 @@ def train(args: TrainArgs) -> dict[str, Any]:
 
     if args.threads:
         torch.set_num_threads(args.threads)
+    device = torch_device(args.device)
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     train_docs = load_documents(args.train, args.corpus)
@@ -144,6 +155,7 @@ def train(args: TrainArgs) -> dict[str, Any]:
     segmenter = choose_segmenter(args.segmenter, tokenizer, args.base)
     model = AutoModelForTokenClassification.from_pretrained(
         args.base, num_labels=len(tags), id2label=dict(enumerate(tags)), label2id=tag2id, ignore_mismatched_sizes=True)
+    model.to(device)
     max_len = min(args.max_length, getattr(model.config, "max_position_embeddings", args.max_length + 2) - 2)
     settings = ModelSettings(labels, segmenter, max_len, args.stride, args.base)
     encoder = SubwordEncoder(tokenizer, max_len, args.stride)
@@ -161,13 +173,13 @@ def train(args: TrainArgs) -> dict[str, Any]:
     step, start_epoch, best, history = 0, 0, -1.0, []
     ckpt = out / CHECKPOINT / "state.pt"
     if args.resume and ckpt.is_file():
-        state = torch.load(ckpt, weights_only=False)
+        state = torch.load(ckpt, weights_only=False, map_location=device)
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["optimizer"])
         sched.load_state_dict(state["scheduler"])
         step, start_epoch, best, history = state["step"], state["epoch"], state["best"], state["history"]
         random.setstate(state["py_rng"])
-        torch.set_rng_state(state["torch_rng"])
+        torch.set_rng_state(state["torch_rng"].cpu())
         print(f"resumed from {ckpt} at step {step}", file=sys.stderr)
 
     def save_checkpoint(epoch: int) -> None:
@@ -209,7 +221,7 @@ def train(args: TrainArgs) -> dict[str, Any]:
                 ids[r, :n] = torch.tensor(row["input_ids"])
                 lab[r, :n] = torch.tensor(row["labels"])
                 mask[r, :n] = 1
-            loss = model(input_ids=ids, attention_mask=mask, labels=lab).loss
+            loss = model(input_ids=ids.to(device), attention_mask=mask.to(device), labels=lab.to(device)).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()

@@ -147,6 +147,7 @@ class Parser:
                 jobs.append((i, c))
         order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][1].input_ids))
         preds: list[tuple[list[int], list[float]] | None] = [None] * len(jobs)
+        device = next(self.model.parameters()).device  # a model fine-tuned on an accelerator is scored there
         with torch.inference_mode():
             for b in range(0, len(order), batch_size):
                 idx = order[b:b + batch_size]
@@ -157,8 +158,8 @@ class Parser:
                     seq = jobs[j][1].input_ids
                     ids[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
-                probs = torch.softmax(self.model(input_ids=ids, attention_mask=mask).logits.float(), dim=-1)
-                best, arg = probs.max(dim=-1)
+                logits = self.model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
+                best, arg = torch.softmax(logits.float(), dim=-1).max(dim=-1)
                 for r, j in enumerate(idx):
                     preds[j] = (arg[r].tolist(), best[r].tolist())
         per_sentence: list[list[int]] = [[] for _ in sentences]
