@@ -85,6 +85,11 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
     for src, r in by_source.items():
         lines.append(_row(src, r))
     lines += ["", markdown_report(test, "Per label (all test documents)").split("\n", 1)[1], ""]
+    if extra.get("silver_eval"):
+        lines += ["## Silver labeller (rules + gazetteers) on the dev split", "",
+                  "`python -m training.silver eval annotations/dev.jsonl`: high precision by design, recall limited "
+                  "to what its patterns and gazetteers cover.",
+                  markdown_report(extra["silver_eval"], "").split("\n", 1)[1], ""]
     if ablation:
         lines += ["## Ablation (test split, micro-F1)", "", "| setting | micro-F1 | note |", "|---|---|---|"]
         for a in ablation:
@@ -135,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test", default=str(ROOT / "annotations" / "test.jsonl"))
     ap.add_argument("--extra", default=str(ROOT / "training" / "shipped_model.json"),
                     help="JSON with measured extras: ablation rows, choices, targets")
+    ap.add_argument("--silver-eval", default=None,
+                    help="`python -m training.silver eval annotations/dev.jsonl --json F` output: the rule labeller's scores for the card")
     ap.add_argument("--encoder", default=None,
                     help="the pre-trained encoder the run started from: its loss curve and figures ship with the model")
     a = ap.parse_args(argv)
@@ -167,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     f1_chart(test, tmp / "test_f1.png")
     extra = json.loads(Path(a.extra).read_text(encoding="utf-8")) if Path(a.extra).is_file() else {}
     extra["pretraining"] = pre
+    if a.silver_eval:
+        extra["silver_eval"] = json.loads(Path(a.silver_eval).read_text(encoding="utf-8"))
     cfg = parser.model.config
     extra.update({"layers": cfg.num_hidden_layers, "hidden": cfg.hidden_size, "heads": cfg.num_attention_heads,
                   "vocab": cfg.vocab_size, "params": sum(p.numel() for p in parser.model.parameters()),
