@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(stream):,} tokens ({held:,} held out)", file=sys.stderr)
 
     if a.init_from and not (work / "state.pt").is_file():
-        model = AutoModelForMaskedLM.from_pretrained(a.init_from)
+        model = AutoModelForMaskedLM.from_pretrained(a.init_from, dtype=torch.float32)
     else:
         model = init_encoder(tokenizer, a.layers, a.hidden, a.heads, max_positions=256)
     device = torch_device(a.device)

@@ -154,7 +154,8 @@ def train(args: TrainArgs) -> dict[str, Any]:
     tokenizer = AutoTokenizer.from_pretrained(args.base)
     segmenter = choose_segmenter(args.segmenter, tokenizer, args.base)
     model = AutoModelForTokenClassification.from_pretrained(
-        args.base, num_labels=len(tags), id2label=dict(enumerate(tags)), label2id=tag2id, ignore_mismatched_sizes=True)
+        args.base, num_labels=len(tags), id2label=dict(enumerate(tags)), label2id=tag2id, ignore_mismatched_sizes=True,
+        dtype=torch.float32)  # a half-precision checkpoint (the committed encoder) still trains in float32
     model.to(device)
     max_len = min(args.max_length, getattr(model.config, "max_position_embeddings", args.max_length + 2) - 2)
     settings = ModelSettings(labels, segmenter, max_len, args.stride, args.base)
