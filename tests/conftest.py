@@ -85,3 +85,22 @@ def tiny_ner_dir(tiny_base, tmp_path_factory) -> Path:
     AutoTokenizer.from_pretrained(str(tiny_base)).save_pretrained(str(out))
     ModelSettings(LABELS, "syllable", 62, 16, str(tiny_base)).write(out)
     return out
+
+
+@pytest.fixture(scope="session")
+def tiny_hybrid_dir(tiny_ner_dir, tmp_path_factory) -> Path:
+    """The tiny classifier with the shipped model's kind of settings: rules merged for every
+    label (DOC from the rules alone), a score threshold, and int8 quantisation."""
+    import dataclasses
+    import shutil
+
+    from vngov_nlp.schema import LABELS
+    from vngov_nlp.tagging.combine import CombinePolicy
+    from vngov_nlp.tagging.parser import ModelSettings
+
+    out = tmp_path_factory.mktemp("hybrid") / "model"
+    shutil.copytree(tiny_ner_dir, out)
+    modes = {lab: "override" for lab in LABELS} | {"DOC": "rules"}
+    settings = dataclasses.replace(ModelSettings.read(out), combine=CombinePolicy(modes, 0.5), quantize="int8")
+    settings.write(out)
+    return out

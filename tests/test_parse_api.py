@@ -13,9 +13,10 @@ from vngov_nlp.cli import main
 from vngov_nlp.tagging.parser import ModelDirectoryError
 
 
-@pytest.fixture(scope="module")
-def parser(tiny_ner_dir):
-    return load(tiny_ner_dir)
+@pytest.fixture(scope="module", params=["model", "hybrid"])
+def parser(request, tiny_ner_dir, tiny_hybrid_dir):
+    """Every invariant holds for a model alone and for one merged with the rules (int8)."""
+    return load(tiny_ner_dir if request.param == "model" else tiny_hybrid_dir)
 
 
 def _check(text, spans):

@@ -1,4 +1,4 @@
-"""The silver labeller (training/silver.py): exact spans on written sentences, the negative
+"""The rule labeller (vngov_nlp/rules/) and the silver commands (training/silver.py): exact spans on written sentences, the negative
 cases it must leave alone, offsets on messy input, and the corpus / eval commands.
 
 Every sentence here is written for the test (none comes from the news corpus). Cases that need
@@ -12,15 +12,16 @@ import unicodedata
 
 import pytest
 
-from training.silver import SilverLabeller, label_corpus, load_gazetteer, main
+from training.silver import label_corpus, main
+from vngov_nlp.rules import RuleLabeller, load_gazetteer
 from vngov_nlp.data import load_documents, text_sha1
 from vngov_nlp.schema import Document, validate_document
 
 
 @pytest.fixture(scope="module")
-def plain() -> SilverLabeller:
+def plain() -> RuleLabeller:
     """The labeller without gazetteers: every rule that does not need a place list."""
-    return SilverLabeller(use_gazetteers=False)
+    return RuleLabeller(use_gazetteers=False)
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +33,11 @@ def gazetteer():
 
 
 @pytest.fixture(scope="module")
-def full(gazetteer) -> SilverLabeller:
-    return SilverLabeller(gazetteer)
+def full(gazetteer) -> RuleLabeller:
+    return RuleLabeller(gazetteer)
 
 
-def spans_of(lab: SilverLabeller, text: str) -> list[tuple[str, str]]:
+def spans_of(lab: RuleLabeller, text: str) -> list[tuple[str, str]]:
     spans = lab.label(text)
     problems = validate_document(Document("t", text, spans))
     assert not problems, problems

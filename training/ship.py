@@ -5,8 +5,10 @@
 Copies the Hugging Face files (safetensors only, no resume checkpoint) into
 `vngov_nlp/models/NAME/` (package data; `models/NAME` links there), scores the
 whole `parse` pipeline on the test split (all documents and per source: news,
-written, seeds) and writes `metrics.json` and the model card from measured numbers
-only: the ablation rows and benchmark figures are read from their JSON files.
+written, seeds) and on the fresh split (`--fresh`), each with the rules merged as
+the model's policy says and with the model alone, and writes `metrics.json` and
+the model card from measured numbers only: the ablation rows and benchmark
+figures are read from their JSON files.
 """
 from __future__ import annotations
 
@@ -37,6 +39,26 @@ def _row(name: str, r: dict) -> str:
             f"**{r['micro']['f1']:.3f}** | {min(numeric):.3f} | {e2e} |")
 
 
+def _policy_lines(settings: dict) -> list[str]:
+    combine = settings.get("combine") or {}
+    modes = combine.get("modes") or {}
+    if not modes and not combine.get("min_score"):
+        return []
+    say = {"override": "rule spans kept, the model fills around them", "rules": "rule spans only"}
+    out = ["## How `parse` merges the model and the rules", "",
+           "The rule labeller (`vngov_nlp/rules/`, no gazetteers at parse time) runs beside the model; per label "
+           "the policy below, chosen on the dev split by `vngov-nlp tune` and stored in `vngov_nlp.json`, says whose "
+           "spans are kept (`vngov_nlp/tagging/combine.py`). A model span that overlaps a kept rule span is dropped.", "",
+           "| label | policy |", "|---|---|"]
+    for lab in sorted(set(settings["labels"])):
+        out.append(f"| {lab} | {say.get(modes.get(lab, 'model'), 'model only')} |")
+    out += ["", f"Model spans scoring under {combine.get('min_score', 0.0)} (mean per-token probability) are dropped."]
+    if settings.get("quantize") == "int8":
+        out.append("The Linear layers are quantised to int8 when the model is loaded on CPU (dynamic quantisation); "
+                   "`vngov-nlp tune` kept int8 because its dev micro-F1 under this policy was no lower than float32's.")
+    return out + [""]
+
+
 def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) -> str:
     pre = extra.get("pretraining") or {}
     ablation = extra.get("ablation") or []
@@ -56,7 +78,8 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
         "",
         f"- Encoder: {extra['layers']} layers, hidden {extra['hidden']}, {extra['heads']} heads, "
         f"vocabulary {extra['vocab']} (BPE in PhoBERT's format, `PhobertTokenizer`), {extra['params'] / 1e6:.1f} M parameters, "
-        f"{size_mb:.1f} MB on disk (float32 safetensors).",
+        f"{size_mb:.1f} MB on disk (float32 safetensors"
+        + ("; int8 Linear layers once loaded" if settings.get("quantize") == "int8" else "") + ").",
         f"- Input: {settings['segmenter']} tokens (see *Choices*), windows of at most {settings['max_length']} positions, "
         f"stride {settings['stride']}.",
         "",
@@ -79,12 +102,25 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
                   f"over the corpus's {pre['corpus_tokens']:,} tokens; the issue asks for at least 40 M), "
                   f"held-out MLM loss {pre['heldout_mlm_loss']} on the first {pre['heldout_tokens']:,} corpus tokens, "
                   "never trained on. Curve: `pretraining_loss.png`; figures: `pretraining.json`.", ""]
+    lines += _policy_lines(settings)
     lines += ["## Test scores (seqeval strict IOB2, whole `parse` pipeline)", "",
               "| documents | n | precision | recall | micro-F1 | lowest numeric-label F1 | value exact-match (end to end) |",
               "|---|---|---|---|---|---|---|", _row("all test", test)]
     for src, r in by_source.items():
         lines.append(_row(src, r))
-    lines += ["", markdown_report(test, "Per label (all test documents)").split("\n", 1)[1], ""]
+    alone = extra.get("model_alone") or {}
+    for key, r in alone.items():
+        lines.append(_row(f"{key}, model alone (`--no-rules`, float32)", r))
+    fresh = extra.get("fresh")
+    if fresh:
+        lines.append(_row(f"fresh news ({extra['fresh_path']})", fresh))
+    lines += [""]
+    if extra.get("test_caveat"):
+        lines += [extra["test_caveat"], ""]
+    lines += [markdown_report(test, "Per label (all test documents)").split("\n", 1)[1], ""]
+    if fresh:
+        lines += [f"Per label on the fresh split (`{extra['fresh_path']}`):",
+                  markdown_report(fresh, "").split("\n", 1)[1], ""]
     if extra.get("silver_eval"):
         lines += ["## Silver labeller (rules + gazetteers) on the dev split", "",
                   "`python -m training.silver eval annotations/dev.jsonl`: high precision by design, recall limited "
@@ -142,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="JSON with measured extras: ablation rows, choices, targets")
     ap.add_argument("--silver-eval", default=None,
                     help="`python -m training.silver eval annotations/dev.jsonl --json F` output: the rule labeller's scores for the card")
+    ap.add_argument("--fresh", default=None,
+                    help="a second test split annotated after the model and the rules were frozen (annotations/fresh.jsonl)")
     ap.add_argument("--encoder", default=None,
                     help="the pre-trained encoder the run started from: its loss curve and figures ship with the model")
     a = ap.parse_args(argv)
@@ -167,18 +205,26 @@ def main(argv: list[str] | None = None) -> int:
         part = [d for d in docs if source_of(d.id) == src]
         if part:
             by_source[src] = evaluate_parser(parser, part)
+    alone_parser = Parser.load(tmp, rules=False, quantize=False)
+    model_alone = {"all test": evaluate_parser(alone_parser, docs)}
+    fresh = None
+    if a.fresh:
+        fresh_docs = load_documents(a.fresh)
+        fresh = evaluate_parser(parser, fresh_docs)
+        model_alone["fresh news"] = evaluate_parser(alone_parser, fresh_docs)
     train_metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
-    metrics = {"test": test, "test_by_source": by_source, "dev": train_metrics.get("dev"),
-               "step": train_metrics.get("step"), "epoch": train_metrics.get("epoch")}
+    metrics = {"test": test, "test_by_source": by_source, "fresh": fresh, "model_alone": model_alone,
+               "dev": train_metrics.get("dev"), "step": train_metrics.get("step"), "epoch": train_metrics.get("epoch")}
     (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     f1_chart(test, tmp / "test_f1.png")
     extra = json.loads(Path(a.extra).read_text(encoding="utf-8")) if Path(a.extra).is_file() else {}
     extra["pretraining"] = pre
+    extra.update({"model_alone": model_alone, "fresh": fresh, "fresh_path": a.fresh})
     if a.silver_eval:
         extra["silver_eval"] = json.loads(Path(a.silver_eval).read_text(encoding="utf-8"))
-    cfg = parser.model.config
+    cfg = alone_parser.model.config
     extra.update({"layers": cfg.num_hidden_layers, "hidden": cfg.hidden_size, "heads": cfg.num_attention_heads,
-                  "vocab": cfg.vocab_size, "params": sum(p.numel() for p in parser.model.parameters()),
+                  "vocab": cfg.vocab_size, "params": sum(p.numel() for p in alone_parser.model.parameters()),
                   "size_mb": sum(f.stat().st_size for f in tmp.iterdir()) / 2**20})
     bench = ROOT / "benchmarks" / "results.json"
     if bench.is_file():
@@ -194,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown_report(test, f"{a.name} on {a.test}"))
     for src, r in by_source.items():
         print(f"{src}: micro-F1 {r['micro']['f1']:.3f} ({r['documents']} documents)")
+    if fresh:
+        print(f"fresh: micro-F1 {fresh['micro']['f1']:.3f} ({fresh['documents']} documents)")
+    for key, r in model_alone.items():
+        print(f"{key}, model alone: micro-F1 {r['micro']['f1']:.3f}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python -m training.splits assign BUILT.jsonl... --out annotations/   # once, when documents are added
     python -m training.splits stats annotations/                         # regenerate the table in annotations/README.md
+    python -m training.splits pick -n 32 --seed fresh-2026-12             # corpus news ids for a new batch to annotate
 
 Assignment is deterministic (documents ordered by a hash of their id) with a
 quota per source, and near-duplicate stories (shared word 5-grams) are kept in
@@ -16,7 +17,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from vngov_nlp.data import load_documents
+from vngov_nlp.data import corpus_dir, load_documents
 from vngov_nlp.schema import LABELS, Document
 from vngov_nlp.text import split_sentences
 
@@ -93,6 +94,43 @@ def assign(docs: list[Document]) -> dict[str, str]:
     return out
 
 
+LOCAL_GOV = ("UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Tỉnh ủy", "Thành ủy", "Sở ")
+GOV_MARKERS = LOCAL_GOV + ("Chủ tịch", "tỷ đồng", "triệu đồng", "Quyết định", "Nghị quyết", "Chỉ thị", "Bộ ",
+                           "ngân sách", "dự án", "Thủ tướng", "%")
+
+
+def pick_news(corpus_file: Path, gold: list[Document], n: int, seed: str,
+              min_chars: int = 800, max_chars: int = 3500, min_markers: int = 8) -> list[str]:
+    """Ids of `n` corpus news articles about provincial government (at least two mentions of a
+    People's Council or Committee, a party committee or a department, and `min_markers`
+    government words in all), none of them a gold
+    document or a near-duplicate of one (or of each other), in a seeded hash order."""
+    import gzip
+
+    taken = [_shingles(d.text) for d in gold]
+    gold_ids = {d.id for d in gold}
+    cands: list[tuple[str, str, str]] = []
+    with gzip.open(corpus_file, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = rec.get("text") or ""
+            if rec["id"] in gold_ids or not min_chars <= len(text) <= max_chars:
+                continue
+            if sum(text.count(m) for m in LOCAL_GOV) < 2 or sum(text.count(m) for m in GOV_MARKERS) < min_markers:
+                continue
+            cands.append((hashlib.sha1(f"{seed}:{rec['id']}".encode()).hexdigest(), rec["id"], text))
+    out: list[str] = []
+    for _, doc_id, text in sorted(cands):
+        sh = _shingles(text)
+        if not sh or any(len(sh & t) / min(len(sh), len(t)) > 0.3 for t in taken if t):
+            continue
+        taken.append(sh)
+        out.append(doc_id)
+        if len(out) == n:
+            break
+    return out
+
+
 def stats_table(folder: Path) -> str:
     rows = []
     totals: dict[str, Counter] = {}
@@ -139,9 +177,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p = sub.add_parser("stats")
     p.add_argument("folder")
+    p = sub.add_parser("pick", help="corpus news ids for a new annotation batch, away from every gold story")
+    p.add_argument("-n", type=int, default=32)
+    p.add_argument("--seed", required=True, help="changes the order; record it beside the batch")
+    p.add_argument("--gold", default="annotations", help="folder of gold JSONL files to keep away from")
+    p.add_argument("--corpus")
     a = ap.parse_args(argv)
     if a.cmd == "stats":
         write_stats(Path(a.folder))
+        return 0
+    if a.cmd == "pick":
+        gold = [d for f in sorted(Path(a.gold).glob("*.jsonl")) for d in load_documents(f, corpus=a.corpus)]
+        print("\n".join(pick_news(corpus_dir(a.corpus) / "news.jsonl.gz", gold, a.n, a.seed)))
         return 0
     raw: dict[str, str] = {}
     for f in a.inputs:

@@ -80,6 +80,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tune(args: argparse.Namespace) -> int:
+    from .args import dataclass_from_namespace
+    from .tune import TuneArgs, run
+
+    run(dataclass_from_namespace(TuneArgs, args))
+    return 0
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     from . import DEFAULT_MODEL
     from .batch import format_output, parse_documents, read_inputs
@@ -123,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .evaluation import EvalArgs
     from .finetune import TrainArgs
     from .formats import FORMATS
+    from .tune import TuneArgs
 
     parser = argparse.ArgumentParser(prog="vngov-nlp", description="Typed spans from Vietnamese government bulletins.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -175,6 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score a model's parse output: seqeval report and value exact-match")
     add_dataclass_arguments(p, EvalArgs)
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("tune", help="choose on dev how the rule labeller's spans join the model's; stored with the model")
+    add_dataclass_arguments(p, TuneArgs)
+    p.set_defaults(func=_cmd_tune)
     return parser
 
 

@@ -146,6 +146,7 @@ class EvalArgs:
     json: str | None = arg(None, help="write the scores as JSON here; a markdown report (.md) and per-label F1 chart (.png) go beside it")
     corpus: str | None = arg(None, help="corpus folder for standoff records (default: $VNGOV_CORPUS or ../shared/corpus)")
     batch_size: int = arg(32, help="sentences per forward pass")
+    rules: bool = arg(True, help="merge the rule labeller's spans as the model's policy says (--no-rules: the model alone)")
 
 
 def run(args: EvalArgs) -> dict[str, Any]:
@@ -153,7 +154,7 @@ def run(args: EvalArgs) -> dict[str, Any]:
     from .tagging.parser import Parser
 
     docs = load_documents(args.data, args.corpus)
-    result = evaluate_parser(Parser.load(args.model), docs, args.batch_size)
+    result = evaluate_parser(Parser.load(args.model, rules=args.rules), docs, args.batch_size)
     print(markdown_report(result, f"{Path(args.model).name} on {args.data}"))
     if args.json:
         out = Path(args.json)
