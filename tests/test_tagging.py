@@ -74,3 +74,17 @@ def test_sentence_longer_than_the_encoder_goes_through_windows(tiny_tokenizer_di
     got = merge_chunks(chunks, len(forms), [[pos for pos in range(len(c.input_ids))] for c in chunks])
     own = owner([(c.start, c.end) for c in chunks], len(forms))
     assert got == [chunks[own[i]].first[i - chunks[own[i]].start] for i in range(len(forms))]
+
+
+def test_length_batches_cover_every_row_once_and_bound_padding():
+    from vngov_nlp.tagging.windows import length_batches
+
+    lengths = sorted([3, 4, 4, 5, 9, 10, 40, 41, 120, 250, 251, 251])
+    got = length_batches(lengths, max_rows=4)
+    assert [i for a, b in got for i in range(a, b)] == list(range(len(lengths)))
+    for a, b in got:
+        assert b - a <= 4
+        rows = lengths[a:b]
+        assert len(rows) == 1 or max(rows) * len(rows) <= 1.3 * sum(rows)
+    assert length_batches([], 8) == []
+    assert length_batches([7] * 10, 4) == [(0, 4), (4, 8), (8, 10)]

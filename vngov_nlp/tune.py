@@ -2,8 +2,10 @@
 
 Coordinate ascent over labels (each `model`, `override` or `rules`, see
 `tagging/combine.py`), then the model-span score threshold, then the labels once
-more; every step keeps a change only if dev micro-F1 rises. The chosen policy is
-written into the model directory's `vngov_nlp.json`, so `parse` applies it.
+more; a change is kept only if dev micro-F1 rises by at least `MIN_GAIN` (about
+two spans in a thousand), so noise on a small dev split does not pick the policy.
+The chosen policy is written into the model directory's `vngov_nlp.json`, so
+`parse` applies it.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .schema import LABELS, Document, Span
 from .tagging.combine import MODES, CombinePolicy, combine
 
 THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+MIN_GAIN = 0.001
 
 
 @dataclass
@@ -37,7 +40,8 @@ def _micro_f1(docs: Sequence[Document], predicted: Sequence[Sequence[Span]]) -> 
 
 def choose_policy(docs: Sequence[Document], model_spans: Sequence[Sequence[Span]],
                   rule_spans: Sequence[Sequence[Span]], labels: Sequence[str],
-                  thresholds: Sequence[float] = THRESHOLDS) -> tuple[CombinePolicy, list[dict[str, Any]]]:
+                  thresholds: Sequence[float] = THRESHOLDS,
+                  min_gain: float = MIN_GAIN) -> tuple[CombinePolicy, list[dict[str, Any]]]:
     """The policy with the best dev micro-F1 found by coordinate ascent, and the steps taken."""
     def f1(p: CombinePolicy) -> float:
         return _micro_f1(docs, [combine(m, r, p) for m, r in zip(model_spans, rule_spans)])
@@ -54,7 +58,7 @@ def choose_policy(docs: Sequence[Document], model_spans: Sequence[Sequence[Span]
                     continue
                 cand = replace(best, modes={**best.modes, lab: mode})
                 f = f1(cand)
-                if f > best_f1 + 1e-9:
+                if f >= best_f1 + min_gain:
                     best, best_f1 = cand, f
                     steps.append({"step": f"{name}: {lab} -> {mode}", "f1": f})
 
@@ -62,7 +66,7 @@ def choose_policy(docs: Sequence[Document], model_spans: Sequence[Sequence[Span]
     for t in thresholds:
         cand = replace(best, min_score=t)
         f = f1(cand)
-        if f > best_f1 + 1e-9:
+        if f >= best_f1 + min_gain:
             best, best_f1 = cand, f
             steps.append({"step": f"min_score -> {t}", "f1": f})
     labels_pass("labels again")

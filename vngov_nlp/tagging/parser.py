@@ -20,6 +20,7 @@ from ..values import ValueContext, normalize
 from .alignment import Chunk, SubwordEncoder, merge_chunks
 from .bio import tags_to_spans
 from .combine import CombinePolicy, combine
+from .windows import length_batches
 
 SETTINGS_FILE = "vngov_nlp.json"
 REQUIRED_FILES = ("config.json", SETTINGS_FILE)
@@ -189,10 +190,10 @@ class Parser:
                 jobs.append((i, c))
         order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][1].input_ids))
         preds: list[tuple[list[int], list[float]] | None] = [None] * len(jobs)
-        device = next(self.model.parameters()).device  # a model fine-tuned on an accelerator is scored there
+        device = next(self.model.parameters(), torch.empty(0)).device  # a model fine-tuned on an accelerator is scored there
         with torch.inference_mode():
-            for b in range(0, len(order), batch_size):
-                idx = order[b:b + batch_size]
+            for a, b in length_batches([len(jobs[j][1].input_ids) for j in order], batch_size):
+                idx = order[a:b]
                 width = max(len(jobs[j][1].input_ids) for j in idx)
                 ids = torch.full((len(idx), width), self.encoder.pad_id, dtype=torch.long)
                 mask = torch.zeros((len(idx), width), dtype=torch.long)

@@ -43,3 +43,23 @@ def owner(wins: Sequence[tuple[int, int]], n_words: int) -> list[int]:
             if m > margin[i]:
                 margin[i], best[i] = m, k
     return best
+
+
+def length_batches(lengths: Sequence[int], max_rows: int, max_padding: float = 1.3) -> list[tuple[int, int]]:
+    """Ranges [start, end) over `lengths` (sorted ascending) to run as one padded batch each.
+
+    A batch grows while its padded size (rows x longest) stays within `max_padding`
+    times its real tokens: on a CPU every padded position costs as much as a real
+    one, and one bulletin's sentences range from a few tokens to a few hundred, so
+    fixed-size batches would compute about twice the tokens they need.
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(lengths)
+    while i < n:
+        j, real = i + 1, lengths[i]
+        while j < n and j - i < max_rows and lengths[j] * (j - i + 1) <= max_padding * (real + lengths[j]):
+            real += lengths[j]
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
