@@ -88,3 +88,43 @@ def test_length_batches_cover_every_row_once_and_bound_padding():
         assert len(rows) == 1 or max(rows) * len(rows) <= 1.3 * sum(rows)
     assert length_batches([], 8) == []
     assert length_batches([7] * 10, 4) == [(0, 4), (4, 8), (8, 10)]
+
+
+def _valid_iob2(tags):
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            return False
+        prev = t
+    return True
+
+
+def test_constrained_decode_repairs_what_argmax_breaks():
+    import numpy as np
+
+    from vngov_nlp.tagging.bio import constrained_decode, tag_set, transition_mask
+
+    tags = tag_set(["ORG", "LOC"])  # O B-ORG I-ORG B-LOC I-LOC
+    trans, start = transition_mask(tags)
+    p = np.log(np.array([
+        [0.10, 0.40, 0.45, 0.03, 0.02],  # argmax I-ORG first: not allowed
+        [0.05, 0.05, 0.50, 0.10, 0.30],
+        [0.30, 0.05, 0.10, 0.05, 0.50],  # argmax I-LOC after ORG: not allowed
+    ]))
+    path = [tags[i] for i in constrained_decode(p, trans, start)]
+    assert _valid_iob2(path) and path[:2] == ["B-ORG", "I-ORG"]
+    ok = np.log(np.array([[0.1, 0.8, 0.05, 0.03, 0.02], [0.1, 0.05, 0.8, 0.03, 0.02]]))
+    assert constrained_decode(ok, trans, start) == [1, 2]  # a valid argmax is kept
+    assert constrained_decode(np.zeros((0, 5)), trans, start) == []
+
+
+@given(st.lists(st.lists(st.floats(0.01, 1.0), min_size=5, max_size=5), min_size=1, max_size=30))
+def test_constrained_decode_always_gives_valid_iob2(rows):
+    import numpy as np
+
+    from vngov_nlp.tagging.bio import constrained_decode, tag_set, transition_mask
+
+    tags = tag_set(["ORG", "LOC"])
+    trans, start = transition_mask(tags)
+    path = constrained_decode(np.log(np.array(rows)), trans, start)
+    assert len(path) == len(rows) and _valid_iob2([tags[i] for i in path])

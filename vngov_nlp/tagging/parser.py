@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from ..schema import Span
 from ..text import Sentence, analyze
 from ..values import ValueContext, normalize
 from .alignment import Chunk, SubwordEncoder, merge_chunks
-from .bio import tags_to_spans
+from .bio import constrained_decode, tags_to_spans, transition_mask
 from .combine import CombinePolicy, combine
 from .windows import length_batches
 
@@ -119,6 +121,7 @@ class Parser:
         self.model_dir = model_dir
         self.encoder = SubwordEncoder(tokenizer, settings.max_length, settings.stride)
         self.id2tag = [model.config.id2label[i] for i in range(len(model.config.id2label))]
+        self._trans, self._start = transition_mask(self.id2tag)
         self._torch = torch
         self.policy = settings.combine if rules else CombinePolicy()
         self.rules = None
@@ -182,14 +185,15 @@ class Parser:
         return out
 
     def tag_sentences(self, sentences: Sequence[Sentence], batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
-        """Tag and score per word for each sentence (windows merged)."""
+        """Tag and score per word for each sentence: windows merged, then the best valid IOB2
+        sequence (`bio.constrained_decode`); a word's score is its tag's probability."""
         torch = self._torch
         jobs: list[tuple[int, Chunk]] = []
         for i, s in enumerate(sentences):
             for c in self.encoder.encode([w.form for w in s.words]):
                 jobs.append((i, c))
         order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][1].input_ids))
-        preds: list[tuple[list[int], list[float]] | None] = [None] * len(jobs)
+        logprobs: list[np.ndarray | None] = [None] * len(jobs)
         device = next(self.model.parameters(), torch.empty(0)).device  # a model fine-tuned on an accelerator is scored there
         with torch.inference_mode():
             for a, b in length_batches([len(jobs[j][1].input_ids) for j in order], batch_size):
@@ -202,19 +206,22 @@ class Parser:
                     ids[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
                 logits = self.model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
-                best, arg = torch.softmax(logits.float(), dim=-1).max(dim=-1)
+                rows = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
                 for r, j in enumerate(idx):
-                    preds[j] = (arg[r].tolist(), best[r].tolist())
+                    logprobs[j] = rows[r]
         per_sentence: list[list[int]] = [[] for _ in sentences]
         for j, (i, _) in enumerate(jobs):
             per_sentence[i].append(j)
         out = []
         for i, s in enumerate(sentences):
-            chunks = [jobs[j][1] for j in per_sentence[i]]
             n = len(s.words)
-            tag_ids = merge_chunks(chunks, n, [preds[j][0] for j in per_sentence[i]])
-            scores = merge_chunks(chunks, n, [preds[j][1] for j in per_sentence[i]])
-            out.append(([self.id2tag[t] for t in tag_ids], scores))
+            if n == 0:
+                out.append(([], []))
+                continue
+            chunks = [jobs[j][1] for j in per_sentence[i]]
+            words = np.stack(merge_chunks(chunks, n, [logprobs[j] for j in per_sentence[i]]))
+            path = constrained_decode(words, self._trans, self._start)
+            out.append(([self.id2tag[t] for t in path], np.exp(words[np.arange(n), path]).tolist()))
         return out
 
     def _finish(self, text: str, spans: list[Span], doc_date: dt.date | None) -> list[Span]:
