@@ -49,3 +49,21 @@ def test_every_label_has_enough_spans_and_dev_test_values_are_checked():
         spans = [sp for d in docs[split] for sp in d.spans if sp.label in VALUE_LABELS]
         with_value = sum(sp.value is not None for sp in spans)
         assert with_value / len(spans) >= 0.98, (split, with_value, len(spans))
+
+
+def test_the_fresh_split_is_news_standoff_apart_from_every_other_split():
+    fresh = _records("fresh")
+    assert len(fresh) >= 30 and all("corpus" in r and "text" not in r for r in fresh)
+    others = {r["id"] for s in SPLITS for r in _records(s)}
+    assert not ({r["id"] for r in fresh} & others)
+
+
+@pytest.mark.skipif(not HAVE_CORPUS, reason="../shared/corpus not present: standoff records cannot be joined")
+def test_no_fresh_story_is_a_near_duplicate_of_a_training_or_dev_story():
+    from training.splits import _shingles
+
+    fresh = load_documents(ANN / "fresh.jsonl")
+    seen = [_shingles(d.text) for s in ("train", "dev") for d in load_documents(ANN / f"{s}.jsonl")]
+    for d in fresh:
+        sh = _shingles(d.text)
+        assert all(len(sh & t) / min(len(sh), len(t)) <= 0.3 for t in seen if t), d.id

@@ -87,10 +87,10 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
         "",
         "- Corpus: `../shared/corpus` (news 2016-2017 and legal/administrative text, about 95 M characters; its text "
         "is not in the repository): the tokenizer, the silver labels and pre-training read it.",
-        "- Silver (stage 1): the rule labeller's spans on corpus articles dense in government mentions, none of them "
-        "a gold document or a near-duplicate of a dev or test story.",
-        "- Gold (stage 2): `annotations/train.jsonl` (seeds, written bulletins, news standoff), "
-        "best epoch on `annotations/dev.jsonl`; scored once on `annotations/test.jsonl`.",
+        "- Silver (the ablation's first stage): the rule labeller's spans on corpus articles dense in government "
+        "mentions, none of them a gold document or a near-duplicate of a dev or test story.",
+        "- Gold: `annotations/train.jsonl` (seeds, written bulletins, news standoff), best epoch and the rules policy "
+        "on `annotations/dev.jsonl`; scored on `annotations/test.jsonl` and `annotations/fresh.jsonl`.",
         "",
         "## Steps (each one command)",
         "",
@@ -129,7 +129,8 @@ def card(name: str, settings: dict, test: dict, by_source: dict, extra: dict) ->
     if ablation:
         lines += ["## Ablation (test split, micro-F1)", "", "| setting | micro-F1 | note |", "|---|---|---|"]
         for a in ablation:
-            f1 = test["micro"]["f1"] if a.get("this_model") else a.get("f1")
+            f1 = (test["micro"]["f1"] if a.get("this_model")
+                  else alone["all test"]["micro"]["f1"] if a.get("model_alone") and "all test" in alone else a.get("f1"))
             lines.append(f"| {a['setting']} | {'-' if f1 is None else f'{f1:.3f}'} | {a.get('note', '')} |")
         lines.append("")
     if bench:
