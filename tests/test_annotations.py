@@ -67,3 +67,12 @@ def test_no_fresh_story_is_a_near_duplicate_of_a_training_or_dev_story():
     for d in fresh:
         sh = _shingles(d.text)
         assert all(len(sh & t) / min(len(sh), len(t)) <= 0.3 for t in seen if t), d.id
+
+
+def test_the_checker_takes_every_period_value_shape_the_guideline_gives():
+    from training.annotate import check_value
+    from vngov_nlp.schema import Span
+
+    for value in ({"start": "2021-01", "end": "2021-06"}, {"duration": "P9M"}, {"low": "P3Y", "high": "P5Y"}):
+        assert check_value(Span(0, 5, "PERIOD", value=value)) is None, value
+    assert "low/high" in check_value(Span(0, 5, "PERIOD", value={"low": "P3Y"}))

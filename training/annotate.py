@@ -103,8 +103,8 @@ def check_value(span: Span) -> str | None:
     if need is None and span.label != "PERIOD":
         return f"{span.label} spans carry no value"
     missing = [k for k in need or () if k not in v]
-    if span.label == "PERIOD" and not ({"start", "end"} <= v.keys() or "duration" in v):
-        missing.append("start/end or duration")
+    if span.label == "PERIOD" and not ({"start", "end"} <= v.keys() or "duration" in v or {"low", "high"} <= v.keys()):
+        missing.append("start/end, duration, or low/high (a duration range, GUIDELINES section 5)")
     return f"value misses {', '.join(missing)}" if missing else None
 
 
