@@ -85,7 +85,7 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
 
 
 def quantize_int8(model):
-    """Dynamic int8 quantisation of the Linear layers (CPU): about twice as fast on 2 cores."""
+    """Dynamic int8 quantisation of the Linear layers (CPU): 1.6-1.9x faster on 2 cores where measured."""
     import warnings
 
     import torch
